@@ -1,0 +1,82 @@
+"""YAML front matter of Markdown files: `---` fenced, read with yaml.safe_load only."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+import yaml
+
+from search.metadata import normalise_date
+
+_FENCE = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+
+# Field names found in the wild, mapped to ours.
+_ALIASES = {
+    "title": "title",
+    "source": "source",
+    "publisher": "source",
+    "site": "source",
+    "outlet": "source",
+    "byline": "byline",
+    "author": "byline",
+    "authors": "byline",
+    "published": "published",
+    "date": "published",
+    "url": "url",
+    "link": "url",
+}
+
+
+@dataclass
+class FrontMatter:
+    """The known fields of a front matter block, and how many lines it took."""
+
+    fields: dict[str, str] = field(default_factory=dict)
+    lines: int = 0  # number of lines the block occupies, fences included
+    problem: str | None = None  # why the block could not be read, if it could not
+
+
+def _as_text(value: object) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value if v is not None) or None
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def split_front_matter(text: str) -> tuple[FrontMatter, str]:
+    """(front matter, the rest of the text). A missing block gives empty fields; a broken one
+    gives `problem` and is still cut off, so its YAML does not show up as article text."""
+    match = _FENCE.match(text)
+    if not match:
+        return FrontMatter(), text
+    block_lines = match.group().count("\n") + (0 if match.group().endswith("\n") else 1)
+    rest = text[match.end() :]
+    try:
+        data = yaml.safe_load(match.group("yaml"))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" (line {mark.line + 2})" if mark else ""
+        return FrontMatter(lines=block_lines, problem=f"front matter is not valid YAML{where}"), rest
+    if data is None:
+        return FrontMatter(lines=block_lines), rest
+    if not isinstance(data, dict):
+        return FrontMatter(lines=block_lines, problem="front matter is not a mapping"), rest
+    fields: dict[str, str] = {}
+    for key, value in data.items():
+        ours = _ALIASES.get(str(key).strip().lower())
+        text_value = _as_text(value)
+        if ours and text_value and ours not in fields:
+            fields[ours] = text_value
+    if "published" in fields:
+        fields["published"] = normalise_date(fields["published"]) or fields["published"]
+    return FrontMatter(fields=fields, lines=block_lines), rest

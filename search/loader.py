@@ -1,0 +1,134 @@
+"""Reading one file of a corpus into an Article: size check, decoding, then the cleaner that
+fits its format (plain text, Markdown with front matter, or HTML)."""
+
+from __future__ import annotations
+
+from search.clean import CleanText, clean_plain_text, first_paragraph
+from search.decode import NotText, decode
+from search.frontmatter import split_front_matter
+from search.htmlpage import extract_html, html_passages
+from search.markdown import parse_markdown, reindex
+from search.metadata import attribution_of
+from search.model import Article, PassageKind, RemovedLine, SourceFile
+
+MAX_FILE_BYTES = 16 * 1024 * 1024  # a news article is far smaller; larger files are refused
+TITLE_FALLBACK_CHARS = 80
+
+
+class LoadError(Exception):
+    """A file that cannot be read as an article; the message is one line for the user."""
+
+
+def _read_bytes(source: SourceFile, max_bytes: int) -> bytes:
+    try:
+        size = source.path.stat().st_size
+        if size > max_bytes:
+            raise LoadError(
+                f"too large to be an article ({size / 1e6:.1f} MB; the limit is "
+                f"{max_bytes / 1e6:.0f} MB)"
+            )
+        with source.path.open("rb") as handle:
+            return handle.read(max_bytes + 1)
+    except FileNotFoundError as error:
+        raise LoadError("file disappeared while it was being read") from error
+    except IsADirectoryError as error:
+        raise LoadError("is a folder, not a file") from error
+    except OSError as error:
+        raise LoadError(f"cannot be read ({error.strerror or error})") from error
+
+
+def _clean_markdown(text: str) -> tuple[CleanText, list[str]]:
+    front, body = split_front_matter(text)
+    notes = [front.problem] if front.problem else []
+    passages = parse_markdown(body, first_line=front.lines + 1)
+    removed = [
+        RemovedLine(line=n, text=line, reason="front matter (shown in the article's details)")
+        for n, line in enumerate(text.split("\n")[: front.lines], start=1)
+        if line.strip()
+    ]
+    title = front.fields.get("title")
+    first = passages[0] if passages else None
+    if first and first.kind is PassageKind.HEADING and first.level == 1:
+        if title is None or title.casefold() == first.text.casefold():
+            title = first.text
+            line = first.lines[0] if first.lines else 0
+            removed.append(RemovedLine(line, first.text, "title (shown as the article's title)"))
+            passages = reindex(passages[1:])
+    clean = CleanText(
+        passages=passages,
+        removed=removed,
+        title=title,
+        byline=front.fields.get("byline"),
+        source=front.fields.get("source"),
+        published=front.fields.get("published"),
+        url=front.fields.get("url"),
+        attribution=attribution_of(first_paragraph(passages)),
+    )
+    return clean, notes
+
+
+def _clean_html(text: str) -> CleanText:
+    page = extract_html(text)
+    if page is None:
+        raise LoadError("HTML page without article text (only markup, scripts or menus)")
+    passages = html_passages(page)
+    first = passages[0] if passages else None
+    title = page.title
+    if first and first.kind is PassageKind.HEADING and first.level == 1:
+        title = title or first.text
+        if title.casefold() == first.text.casefold():
+            passages = reindex(passages[1:])
+    return CleanText(
+        passages=passages,
+        title=title,
+        byline=page.byline,
+        source=page.source,
+        published=page.published,
+        url=page.url,
+        attribution=attribution_of(first_paragraph(passages)),
+    )
+
+
+def load_article(source: SourceFile, *, max_bytes: int = MAX_FILE_BYTES) -> Article:
+    """Read, decode and clean one file. Raises LoadError with a one-line reason."""
+    data = _read_bytes(source, max_bytes)
+    try:
+        decoded = decode(data)
+    except NotText as error:
+        raise LoadError(str(error)) from error
+    notes = list(decoded.repairs)
+    if source.kind == "markdown":
+        clean, problems = _clean_markdown(decoded.text)
+        notes += problems
+    elif source.kind == "html":
+        clean = _clean_html(decoded.text)
+    else:
+        clean = clean_plain_text(decoded.text)
+    if not clean.passages:
+        raise LoadError("no article text found (everything in it looks like site furniture)")
+    title = clean.title or _fallback_title(clean) or source.id
+    return Article(
+        id=source.id,
+        path=source.path,
+        title=title,
+        passages=clean.passages,
+        source=clean.source,
+        byline=clean.byline,
+        attribution=clean.attribution,
+        published=clean.published,
+        url=clean.url,
+        removed=clean.removed,
+        encoding=decoded.encoding,
+        repairs=notes,
+        text=decoded.text,
+    )
+
+
+def _fallback_title(clean: CleanText) -> str | None:
+    heading = next((p.text for p in clean.passages if p.kind is PassageKind.HEADING), None)
+    if heading:
+        return heading
+    text = clean.passages[0].text if clean.passages else ""
+    if len(text) <= TITLE_FALLBACK_CHARS:
+        return text or None
+    return text[:TITLE_FALLBACK_CHARS].rsplit(" ", 1)[0] + "…"

@@ -1,0 +1,95 @@
+"""Markdown (and the Markdown that HTML extraction produces) to passages, with markdown-it-py."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from search.model import Passage, PassageKind
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    # Raw HTML stays text: an article's "<b>" is shown, never interpreted.
+    return MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
+
+
+def inline_text(token: Token) -> str:
+    """The plain text of an inline token: markup dropped, link and image text kept."""
+    parts: list[str] = []
+    for child in token.children or []:
+        if child.type in {"text", "code_inline", "html_inline"}:
+            parts.append(child.content)
+        elif child.type == "softbreak":
+            parts.append(" ")
+        elif child.type == "hardbreak":
+            parts.append("\n")
+        elif child.type == "image":
+            parts.append(inline_text(child) if child.children else child.content)
+    return "".join(parts).strip()
+
+
+def parse_markdown(text: str, first_line: int = 1) -> list[Passage]:
+    """Passages of a Markdown text; `first_line` is the file line the text starts on."""
+    tokens = _parser().parse(text)
+    source_lines = text.split("\n")
+    found: list[tuple[PassageKind, str, tuple[int, int] | None, int]] = []
+    containers: list[str] = []
+
+    def span(token: Token) -> tuple[int, int] | None:
+        if token.map is None:
+            return None
+        start, end = token.map
+        return (start + first_line, max(start, end - 1) + first_line)
+
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        kind = token.type
+        if kind in {"bullet_list_open", "ordered_list_open"}:
+            pass
+        elif kind == "list_item_open":
+            containers.append("item")
+        elif kind == "blockquote_open":
+            containers.append("quote")
+        elif kind in {"list_item_close", "blockquote_close"}:
+            containers.pop()
+        elif kind == "heading_open":
+            content = inline_text(tokens[i + 1])
+            if content:
+                found.append((PassageKind.HEADING, content, span(token), int(token.tag[1])))
+            i += 2
+        elif kind == "paragraph_open":
+            content = inline_text(tokens[i + 1])
+            where = containers[-1] if containers else None
+            passage_kind = {
+                "item": PassageKind.LIST_ITEM,
+                "quote": PassageKind.QUOTE,
+            }.get(where or "", PassageKind.PARAGRAPH)
+            if content:
+                found.append((passage_kind, content, span(token), 0))
+            i += 2
+        elif kind == "table_open":
+            where = span(token)
+            if token.map:
+                raw = "\n".join(line.strip() for line in source_lines[token.map[0] : token.map[1]])
+                found.append((PassageKind.TABLE, raw.strip(), where, 0))
+            while i < len(tokens) and tokens[i].type != "table_close":
+                i += 1
+        elif kind in {"fence", "code_block"} and token.content.strip():
+            found.append((PassageKind.PARAGRAPH, token.content.rstrip("\n"), span(token), 0))
+        i += 1
+    return [
+        Passage(index=index, kind=kind, text=content, lines=lines, level=level)
+        for index, (kind, content, lines, level) in enumerate(found)
+    ]
+
+
+def reindex(passages: list[Passage]) -> list[Passage]:
+    """The same passages numbered 0, 1, 2... (after some were taken out)."""
+    return [
+        Passage(index=i, kind=p.kind, text=p.text, lines=p.lines, level=p.level)
+        for i, p in enumerate(passages)
+    ]

@@ -1,0 +1,127 @@
+"""Recognisers for the metadata lines of a scraped article: byline, date, source, url, attribution.
+
+Each recogniser looks at one line (or the opening of the first paragraph) and returns what it
+found, or None. Dates are found by pattern and only then normalised by dateparser, whose
+free-text search is too noisy on article bodies.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from search.lines import DATE_PATTERN, Line
+
+_BYLINE = re.compile(
+    r"^(?:by|author|authors|written by|words by|作者|撰文|文)\s*[:：|]?\s*(?P<name>\S.{0,80})$",
+    re.IGNORECASE,
+)
+_SOURCE = re.compile(
+    r"^(?:original source|source|via|originally (?:published|appeared) (?:on|in|at|by)|"
+    r"published (?:on|in|by)|来源|出处)(?:\s*[:：]\s*|\s+)(?P<name>\S.{0,100})$",
+    re.IGNORECASE,
+)
+_URL_LINE = re.compile(
+    r"^(?:(?:url|link|original (?:url|link|article)|canonical|permalink|source)\s*[:：]\s*)?"
+    r"(?P<url>https?://\S+)$",
+    re.IGNORECASE,
+)
+_DATE_LABEL = re.compile(r"^(?:published|updated|posted|date|发布时间|发布于)\b", re.IGNORECASE)
+_TRAILING_DECORATION = re.compile(r"[\s→>»|·•\-–—:]+$")
+_ATTRIBUTIONS = (
+    # "According to Zhitong Finance, ..." -- a named outlet, not "according to sources"
+    re.compile(r"^(?P<phrase>According to (?:[A-Z][\w&.'’-]*(?:\s+|(?=[,，]))){1,6})[,，]"),
+    # "Bloomberg News reports that ..."
+    re.compile(r"^(?P<phrase>(?:[A-Z][\w&.'’-]*\s+){1,4}(?:reports|reported|says|said))\s+that\b"),
+    # "WASHINGTON (Reuters) - ..."
+    re.compile(r"^[A-Z][A-Z .,'-]*\s*(?P<phrase>\([A-Z][\w .&]+\))\s*[-–—]"),
+)
+
+
+def _clean_name(name: str) -> str:
+    return _TRAILING_DECORATION.sub("", name).strip()
+
+
+def byline_of(line: Line) -> str | None:
+    """The author named by a byline line ("By: Jane Doe"), or None."""
+    if line.words > 10:
+        return None
+    match = _BYLINE.match(line.text)
+    if not match:
+        return None
+    name = _clean_name(match.group("name"))
+    if not name or name[0].isdigit() or len(name.split()) > 6:
+        return None  # "By 2025, ..." is a sentence, not a byline
+    return name
+
+
+def source_of(line: Line) -> str | None:
+    """The outlet named by a source line ("Original source: GeekWire ->"), or None."""
+    if line.words > 12:
+        return None
+    match = _SOURCE.match(line.text)
+    if not match:
+        return None
+    name = _clean_name(match.group("name"))
+    return name or None
+
+
+def url_of(line: Line) -> str | None:
+    """The address on a line that is only a (labelled) URL, or None."""
+    match = _URL_LINE.match(line.text)
+    return match.group("url").rstrip(".,;)") if match else None
+
+
+def date_in(line: Line) -> tuple[str, str] | None:
+    """(ISO date, the rest of the line) for a short line that states a date, or None."""
+    if line.words > 12 and not _DATE_LABEL.match(line.text):
+        return None
+    match = DATE_PATTERN.search(line.text)
+    if not match:
+        return None
+    iso = normalise_date(match.group())
+    if iso is None:
+        return None
+    rest = (line.text[: match.start()] + " " + line.text[match.end() :]).strip()
+    return iso, rest
+
+
+_DAY_PRESENT = re.compile(
+    r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]|[A-Za-z]\.?\s+\d{1,2}\b(?!\d)"
+)
+
+
+@lru_cache(maxsize=1024)
+def normalise_date(text: str) -> str | None:
+    """ISO 8601 for a date string already found: "2026-03-05", or "2018-11" without a day."""
+    import dateparser  # slow to import; only needed once a date has been found
+
+    cleaned = text.replace("年", "-").replace("月", "-").replace("日", "")
+    parsed = dateparser.parse(
+        cleaned,
+        languages=["en"],
+        settings={"PREFER_DAY_OF_MONTH": "first", "PREFER_DATES_FROM": "past"},
+    )
+    if parsed is None:
+        return None
+    if _DAY_PRESENT.search(text):
+        return parsed.date().isoformat()
+    return f"{parsed.year:04d}-{parsed.month:02d}"
+
+
+def attribution_of(first_paragraph: str) -> str | None:
+    """The agency or outlet an article says it relies on ("According to Zhitong Finance")."""
+    for pattern in _ATTRIBUTIONS:
+        match = pattern.match(first_paragraph)
+        if match:
+            return match.group("phrase").strip()
+    return None
+
+
+def doubled_name(text: str) -> str | None:
+    """"金融界金融界" -> "金融界": a logo's alt text followed by the same name, as scrapers leave it."""
+    text = text.strip()
+    half = len(text) // 2
+    if half and len(text) % 2 == 0 and text[:half] == text[half:] and len(text) <= 60:
+        return text[:half]
+    return None

@@ -1,0 +1,87 @@
+"""The data Dossier works with: articles, their passages, and what cleaning removed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+
+class PassageKind(StrEnum):
+    """What a passage is, as the reader and the indexer need to know it."""
+
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    LIST_ITEM = "list_item"
+    TABLE = "table"
+    QUOTE = "quote"
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """One unit of a clean article: what search, facts, compare and bookmarks point at.
+
+    `index` is the passage's position in the article (0-based, stable for a given text);
+    `lines` is the 1-based (first, last) line of the source file it came from, or None
+    where the source has no line structure (HTML).
+    """
+
+    index: int
+    kind: PassageKind
+    text: str
+    lines: tuple[int, int] | None = None
+    level: int = 0  # heading level (1-6); 0 for other kinds
+
+
+@dataclass(frozen=True, slots=True)
+class RemovedLine:
+    """A line of the source file that is not part of the article body, and why."""
+
+    line: int  # 1-based line number in the file
+    text: str
+    reason: str
+
+
+@dataclass(slots=True)
+class Article:
+    """A clean, structured article read from one file of a corpus."""
+
+    id: str
+    path: Path
+    title: str
+    passages: list[Passage]
+    source: str | None = None
+    byline: str | None = None
+    attribution: str | None = None
+    published: str | None = None  # ISO 8601 date
+    url: str | None = None
+    removed: list[RemovedLine] = field(default_factory=list)
+    encoding: str = "utf-8"
+    repairs: list[str] = field(default_factory=list)  # what decoding had to fix
+    text: str = ""  # the decoded and repaired source text, for the "original" view
+
+    @property
+    def words(self) -> int:
+        """Number of words in the article body."""
+        return sum(len(p.text.split()) for p in self.passages)
+
+    def body_text(self) -> str:
+        """The article body as plain text, one passage per paragraph."""
+        return "\n\n".join(p.text for p in self.passages)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    """A file of a corpus that Dossier can read, with the id it is known by."""
+
+    id: str
+    path: Path
+    kind: str  # "text", "markdown" or "html"
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A file that is not part of the corpus, and the one-line reason."""
+
+    path: Path
+    reason: str

@@ -1,0 +1,78 @@
+"""From the kept lines of a plain-text article to passages: headings, paragraphs, list items,
+tables and quotes, each with a stable index and the file lines it came from."""
+
+from __future__ import annotations
+
+import re
+
+from search.lines import Line, strip_list_marker
+from search.model import Passage, PassageKind
+
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+_QUOTE = re.compile(r"^>\s?(.*)$")
+HEADING_LEVEL = 2  # the title is the article's level 1
+
+
+def _heading_like(line: Line) -> bool:
+    return line.short and not line.sentence_end and not line.list_marker and not line.table_row
+
+
+def _is_heading(line: Line, following: Line | None) -> bool:
+    """A short line with no sentence ending that introduces what follows it."""
+    if following is None or not _heading_like(line) or line.text.endswith((":", "：", ",")):
+        return False
+    if line.title_case_ratio >= 0.6:
+        return True
+    return following.sentence_like or bool(following.list_marker) or following.table_row
+
+
+def build_passages(kept: list[Line]) -> list[Passage]:
+    """Group kept lines into passages, in file order."""
+    passages: list[tuple[PassageKind, str, int, int, int]] = []  # kind, text, first, last, level
+    i = 0
+    while i < len(kept):
+        line = kept[i]
+        following = kept[i + 1] if i + 1 < len(kept) else None
+
+        if line.table_row:
+            rows = [line]
+            while i + 1 < len(kept) and kept[i + 1].table_row and kept[i + 1].number == rows[-1].number + 1:
+                i += 1
+                rows.append(kept[i])
+            text = "\n".join(row.text for row in rows)
+            passages.append((PassageKind.TABLE, text, rows[0].number, rows[-1].number, 0))
+        elif match := _MD_HEADING.match(line.text):
+            level = len(match.group(1))
+            passages.append((PassageKind.HEADING, match.group(2).strip(), line.number, line.number, level))
+        elif match := _QUOTE.match(line.text):
+            passages.append((PassageKind.QUOTE, match.group(1).strip(), line.number, line.number, 0))
+        elif line.list_marker:
+            passages.append((PassageKind.LIST_ITEM, strip_list_marker(line.text), line.number, line.number, 0))
+        elif line.date_only and following is not None and following.sentence_end:
+            # A timeline entry: the date on one line, what happened on the next.
+            text = f"{line.text} — {following.text}"
+            passages.append((PassageKind.LIST_ITEM, text, line.number, following.number, 0))
+            i += 1
+        elif _is_heading(line, following):
+            passages.append((PassageKind.HEADING, line.text, line.number, line.number, HEADING_LEVEL))
+        elif (
+            passages
+            and passages[-1][0] is PassageKind.PARAGRAPH
+            and passages[-1][3] == line.number - 1
+            and not _ends_sentence(passages[-1][1])
+            and line.text[:1].islower()
+        ):
+            # A hard-wrapped paragraph: the previous line stopped mid-sentence.
+            kind, text, first, _, level = passages[-1]
+            passages[-1] = (kind, f"{text} {line.text}", first, line.number, level)
+        else:
+            passages.append((PassageKind.PARAGRAPH, line.text, line.number, line.number, 0))
+        i += 1
+    return [
+        Passage(index=index, kind=kind, text=text, lines=(first, last), level=level)
+        for index, (kind, text, first, last, level) in enumerate(passages)
+    ]
+
+
+def _ends_sentence(text: str) -> bool:
+    return Line(0, text).sentence_end

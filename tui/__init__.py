@@ -1,0 +1,1 @@
+"""Dossier's user interfaces: the `dossier` command line and the Textual reader app."""

@@ -1,0 +1,241 @@
+"""The `dossier` command: sub-commands over the corpus, or the reader app when none is given.
+
+No traceback reaches the user: bad arguments and unknown ids exit 2 with one line on stderr,
+any other failure exits 1 with one line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from search import locations
+from search.corpus import CorpusError, UnknownArticle, load_corpus, scan_corpus
+from search.loader import LoadError, load_article
+from search.model import Article, PassageKind
+from search.safety import visible
+
+PROG = "dossier"
+SUBCOMMANDS = ("articles", "show")
+
+
+class UsageError(Exception):
+    """Bad arguments: exit 2 with one line."""
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """An ArgumentParser whose errors are one line on stderr, exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message)
+
+
+def _corpus_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="corpus folder (default: $DOSSIER_CORPUS, else the bundled articles)",
+    )
+
+
+def build_parser() -> OneLineParser:
+    parser = OneLineParser(prog=PROG, description="A keyboard-first reader for a corpus of articles.")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    articles = commands.add_parser("articles", help="list the articles of the corpus")
+    _corpus_option(articles)
+    articles.add_argument("--json", action="store_true", help="print a JSON array")
+
+    show = commands.add_parser("show", help="print one clean article")
+    show.add_argument("id", help="article id, or a unique prefix of one")
+    _corpus_option(show)
+    show.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    show.add_argument("--json", action="store_true", help="same as --format json")
+    return parser
+
+
+def build_app_parser() -> OneLineParser:
+    parser = OneLineParser(
+        prog=PROG,
+        description="Open the reader. Sub-commands: " + ", ".join(SUBCOMMANDS) + ".",
+    )
+    parser.add_argument("folder", nargs="?", type=Path, help="corpus folder to open")
+    _corpus_option(parser)
+    return parser
+
+
+# --- output -------------------------------------------------------------------------------------
+
+
+def article_summary(article: Article) -> dict[str, object]:
+    return {
+        "id": article.id,
+        "title": article.title,
+        "source": article.source,
+        "byline": article.byline,
+        "published": article.published,
+        "words": article.words,
+        "passages": len(article.passages),
+        "path": str(article.path),
+    }
+
+
+def article_json(article: Article) -> dict[str, object]:
+    return {
+        "id": article.id,
+        "title": article.title,
+        "source": article.source,
+        "byline": article.byline,
+        "attribution": article.attribution,
+        "published": article.published,
+        "url": article.url,
+        "passages": [
+            {
+                "index": p.index,
+                "kind": p.kind.value,
+                "text": p.text,
+                "lines": list(p.lines) if p.lines else None,
+            }
+            for p in article.passages
+        ],
+        "removed": [{"line": r.line, "text": r.text, "reason": r.reason} for r in article.removed],
+        "encoding": article.encoding,
+        "repairs": article.repairs,
+    }
+
+
+def article_markdown(article: Article) -> str:
+    details = " · ".join(
+        part for part in (article.source, article.byline, article.published) if part
+    )
+    out = [f"# {article.title}", ""]
+    if details:
+        out += [f"*{details}*", ""]
+    for passage in article.passages:
+        if passage.kind is PassageKind.HEADING:
+            out.append(f"{'#' * max(2, passage.level)} {passage.text}")
+        elif passage.kind is PassageKind.LIST_ITEM:
+            out.append(f"- {passage.text}")
+        elif passage.kind is PassageKind.QUOTE:
+            out.append(f"> {passage.text}")
+        else:
+            out.append(passage.text)
+        out.append("")
+    return "\n".join(out)
+
+
+def article_text(article: Article) -> str:
+    details = " · ".join(
+        part for part in (article.source, article.byline, article.published) if part
+    )
+    out = [article.title, "=" * min(len(article.title), 72)]
+    if details:
+        out.append(details)
+    out.append("")
+    for passage in article.passages:
+        prefix = "• " if passage.kind is PassageKind.LIST_ITEM else ""
+        prefix = "│ " if passage.kind is PassageKind.QUOTE else prefix
+        out += [prefix + passage.text, ""]
+    return "\n".join(out)
+
+
+def _write(text: str) -> None:
+    sys.stdout.write(visible(text))
+    if not text.endswith("\n"):
+        sys.stdout.write("\n")
+
+
+def _warn(message: str) -> None:
+    print(f"{PROG}: {visible(message)}", file=sys.stderr)
+
+
+# --- commands -----------------------------------------------------------------------------------
+
+
+def _corpus_root(args: argparse.Namespace) -> Path:
+    return args.corpus if args.corpus is not None else locations.default_corpus()
+
+
+def cmd_articles(args: argparse.Namespace) -> int:
+    corpus = load_corpus(_corpus_root(args))
+    for skipped in corpus.skipped:
+        _warn(f"skipped {skipped.path}: {skipped.reason}")
+    rows = [article_summary(a) for a in corpus.articles]
+    if args.json:
+        _write(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(show_edge=False, pad_edge=False, header_style="bold", expand=True)
+    table.add_column("id", no_wrap=True, max_width=24)
+    table.add_column("title", no_wrap=True, overflow="ellipsis", ratio=1)
+    table.add_column("source", no_wrap=True, overflow="ellipsis", max_width=16)
+    table.add_column("published", no_wrap=True)
+    table.add_column("words", justify="right", no_wrap=True)
+    columns = ("id", "title", "source", "published", "words")
+    for row in rows:
+        table.add_row(*(Text(visible(str(row[k] or ""))) for k in columns))
+    Console().print(table)
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    scan = scan_corpus(_corpus_root(args))
+    source = scan.resolve(args.id)
+    try:
+        article = load_article(source)
+    except LoadError as error:
+        raise CorpusError(f"{source.path}: {error}") from error
+    if args.format == "json" or args.json:
+        _write(json.dumps(article_json(article), ensure_ascii=False, indent=2))
+    elif args.format == "markdown":
+        _write(article_markdown(article))
+    else:
+        _write(article_text(article))
+    return 0
+
+
+def run_app(argv: Sequence[str]) -> int:
+    args = build_app_parser().parse_args(list(argv))
+    root = args.folder or args.corpus or locations.default_corpus()
+    scan_corpus(root)  # a missing folder is a one-line error before the screen opens
+    from tui.app import create_app
+
+    create_app(corpus=root).run()
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if not argv or (argv[0] not in SUBCOMMANDS and argv[0] not in {"-h", "--help"}):
+            return run_app(argv)
+        args = build_parser().parse_args(argv)
+        handler = {"articles": cmd_articles, "show": cmd_show}[args.command]
+        return handler(args)
+    except (UsageError, UnknownArticle) as error:
+        _warn(f"error: {error}")
+        return 2
+    except CorpusError as error:
+        _warn(f"error: {error}")
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()  # the reader of our output went away (| head): not an error
+        return 0
+    except Exception as error:  # the promise: no traceback ever reaches the user
+        _warn(f"error: {type(error).__name__}: {error}")
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
