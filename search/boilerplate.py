@@ -192,12 +192,13 @@ def _title_index(head: list[Line], body_words: set[str]) -> int | None:
         words = content_words(line.text)
         if words:
             scored.append((index, len(words & body_words) / (len(words) + 1)))
-    if not scored:
-        return None
-    best = max(score for _, score in scored)
-    if best < 0.3:
-        return None
-    return next(index for index, score in scored if score >= best - 0.1)
+    best = max((score for _, score in scored), default=0.0)
+    if best >= 0.3:
+        return next(index for index, score in scored if score >= best - 0.1)
+    # No header line shares the body's words (a short piece, a headline of puns): the title is
+    # then the last headline-shaped line before the body.
+    shaped = [i for i, line in enumerate(head) if 2 <= line.words <= 25 and not line.sentence_end]
+    return shaped[-1] if shaped else None
 
 
 def _read_metadata(line: Line, meta: Metadata, *, in_header: bool) -> str | None:

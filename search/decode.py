@@ -137,9 +137,10 @@ def _decode_bytes(data: bytes, repairs: list[str]) -> tuple[str, str]:
 def _legacy_code_page(data: bytes) -> charset_normalizer.CharsetMatch | None:
     """charset-normalizer's reading of a legacy-encoded file.
 
-    On short texts several code pages tie (same chaos and coherence); among those, prefer
-    Windows-1252, by far the most common legacy encoding of web text (the WHATWG encoding
-    standard reads even "latin-1" as it). A better-scoring code page still wins.
+    On short texts several code pages come close; among those, prefer Windows-1252, by far
+    the most common legacy encoding of web text (the WHATWG encoding standard reads even
+    "latin-1" as it), then the least chaotic reading. Coherence (language fit) only breaks
+    ties: on a sentence or two it favours exotic code pages such as hp_roman8.
     """
     matches = list(charset_normalizer.from_bytes(data))
     if not matches:
@@ -147,7 +148,7 @@ def _legacy_code_page(data: bytes) -> charset_normalizer.CharsetMatch | None:
     best_chaos = min(m.chaos for m in matches)
     close = [m for m in matches if m.chaos <= best_chaos + 0.1]
     return min(
-        close, key=lambda m: (-round(m.coherence, 2), m.encoding != "cp1252", m.chaos)
+        close, key=lambda m: (m.encoding != "cp1252", round(m.chaos, 2), -m.coherence)
     )
 
 
