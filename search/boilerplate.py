@@ -30,7 +30,9 @@ from search.lines import Line, content_words
 _ALWAYS_JUNK: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^\W*(?:disclaimer|免责声明|风险提示|legal notice)\b", re.I), "disclaimer"),
     (
-        re.compile(r"©|\bcopyright\b|\ball rights reserved\b|\brights (?:belong|reserved)|版权", re.I),
+        re.compile(
+            r"©|\bcopyright\b|\ball rights reserved\b|\brights (?:belong|reserved)|版权", re.I
+        ),
         "copyright notice",
     ),
     (
@@ -78,14 +80,17 @@ _SHORT_LINE_JUNK: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "related-links heading",
     ),
-    (re.compile(r"^\W*(?:log ?in|sign ?in|create an account|forgot (?:your )?password)\b", re.I),
-     "sign-in prompt"),
+    (
+        re.compile(r"^\W*(?:log ?in|sign ?in|create an account|forgot (?:your )?password)\b", re.I),
+        "sign-in prompt",
+    ),
     (re.compile(r"^[\s\-—=*_~]*(?:the end|fin)[\s\-—=*_~.]*$", re.I), "end marker"),
     (
         re.compile(
             r"^\W*(?:(?:show|view|see) (?:original|more|less|all|translation)|expand|collapse|"
-            r"translate|back to top|scroll to top|print|e-?mail|menu|home|skip to (?:main )?content|"
-            r"toggle navigation|close|open in app|listen(?: to this article)?|"
+            r"translate|back to top|scroll to top|print|e-?mail|menu|home|"
+            r"skip to (?:main )?content|toggle navigation|close|open in app|"
+            r"listen(?: to this article)?|"
             r"\d+\s*min(?:ute)?s? read)\W*$",
             re.I,
         ),
@@ -297,7 +302,9 @@ def classify(lines: list[Line]) -> Classification:
         before = [ln for ln in header if ln.number < title_line.number]
         run = _longest_short_run(before)
         furniture = (
-            f"site menu (a run of {run} short lines)" if run >= MENU_RUN else "site header (before the title)"
+            f"site menu (a run of {run} short lines)"
+            if run >= MENU_RUN
+            else "site header (before the title)"
         )
         for line in before:
             if line.number not in roles:

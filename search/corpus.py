@@ -93,7 +93,9 @@ def scan_corpus(root: Path) -> CorpusScan:
         kind = KINDS.get(path.suffix.lower())
         if kind is None:
             what = f"'{path.suffix}'" if path.suffix else "no extension"
-            scan.skipped.append(Skipped(path, f"not an article file ({what}; reads .txt, .md, .html)"))
+            scan.skipped.append(
+                Skipped(path, f"not an article file ({what}; reads .txt, .md, .html)")
+            )
         else:
             candidates.append((path, kind))
     stems: dict[str, int] = {}

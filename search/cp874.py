@@ -26,8 +26,7 @@ from functools import lru_cache
 # dashes, quotes and arrows of typography first, then the symbols and emoji-style pictographs
 # that sites use as decoration. Only three-byte (BMP) characters can be recovered this way.
 PREFERRED_SYMBOLS = (
-    "•…–—’‘“”€™→←↑↓▸►▶◀✓✔✗✘✅❌⚡⚠⏳⌛⏰⭐❤✨❗❓"
-    "▪■□●○◆◇★☆➡⬅⬆⬇↗↘↔⇒⇐‣⁃†‡′″‰№℃℉∞≈≠≤≥±√"
+    "•…–—’‘“”€™→←↑↓▸►▶◀✓✔✗✘✅❌⚡⚠⏳⌛⏰⭐❤✨❗❓▪■□●○◆◇★☆➡⬅⬆⬇↗↘↔⇒⇐‣⁃†‡′″‰№℃℉∞≈≠≤≥±√"
 )
 _RANK = {symbol: rank for rank, symbol in enumerate(PREFERRED_SYMBOLS)}
 

@@ -147,9 +147,7 @@ def _legacy_code_page(data: bytes) -> charset_normalizer.CharsetMatch | None:
         return None
     best_chaos = min(m.chaos for m in matches)
     close = [m for m in matches if m.chaos <= best_chaos + 0.1]
-    return min(
-        close, key=lambda m: (m.encoding != "cp1252", round(m.chaos, 2), -m.coherence)
-    )
+    return min(close, key=lambda m: (m.encoding != "cp1252", round(m.chaos, 2), -m.coherence))
 
 
 def repair_text(text: str) -> tuple[str, list[str]]:

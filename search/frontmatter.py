@@ -66,7 +66,9 @@ def split_front_matter(text: str) -> tuple[FrontMatter, str]:
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark else ""
-        return FrontMatter(lines=block_lines, problem=f"front matter is not valid YAML{where}"), rest
+        return FrontMatter(
+            lines=block_lines, problem=f"front matter is not valid YAML{where}"
+        ), rest
     if data is None:
         return FrontMatter(lines=block_lines), rest
     if not isinstance(data, dict):

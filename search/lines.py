@@ -9,18 +9,18 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 # Common English function words: a line of prose has many, a menu or a title few.
 STOPWORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been
-    before being below between both but by can could did do does doing down during each few
-    for from further had has have having he her here hers herself him himself his how i if in
-    into is it its itself just may me might more most must my myself no nor not now of off on
-    once only or other our ours ourselves out over own same she should so some such than that
-    the their theirs them themselves then there these they this those through to too under
-    until up very was we were what when where which while who whom why will with would you
-    your yours yourself yourselves""".split()
+    before being below between both but by can could did do does doing down during each
+    few for from further had has have having he her here hers herself him himself his how
+    i if in into is it its itself just may me might more most must my myself no nor not
+    now of off on once only or other our ours ourselves out over own same she should so
+    some such than that the their theirs them themselves then there these they this those
+    through to too under until up very was we were what when where which while who whom
+    why will with would you your yours yourself yourselves""".split()  # noqa: SIM905
 )
 
 _WORD = re.compile(r"[^\W_]+(?:['’.\-/][^\W_]+)*", re.UNICODE)
@@ -45,6 +45,7 @@ DATE_PATTERN = re.compile(
 )
 
 
+@lru_cache(maxsize=16384)
 def script_of(char: str) -> str:
     """The writing system of a letter, by the first word of its Unicode name (LATIN, CJK...)."""
     if _HAN_OR_KANA.match(char):
@@ -57,14 +58,18 @@ def script_of(char: str) -> str:
     return "LATIN" if first in {"LATIN", "FULLWIDTH"} else first
 
 
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_OTHER_LETTER = re.compile(r"[^\W\d_A-Za-z]")
+
+
 def dominant_script(text: str) -> str | None:
     """The script most letters of `text` are written in, or None when it has no letters."""
-    counts: dict[str, int] = {}
-    for char in text:
-        if char.isalpha():
-            script = script_of(char)
-            counts[script] = counts.get(script, 0) + 1
-    return max(counts, key=counts.__getitem__) if counts else None
+    counts: dict[str, int] = {"LATIN": len(_ASCII_LETTER.findall(text))}
+    for char in _OTHER_LETTER.findall(text):
+        script = script_of(char)
+        counts[script] = counts.get(script, 0) + 1
+    best = max(counts, key=counts.__getitem__)
+    return best if counts[best] else None
 
 
 @dataclass(frozen=True)

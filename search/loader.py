@@ -9,7 +9,7 @@ from search.frontmatter import split_front_matter
 from search.htmlpage import extract_html, html_passages
 from search.markdown import parse_markdown, reindex
 from search.metadata import attribution_of
-from search.model import Article, PassageKind, RemovedLine, SourceFile
+from search.model import Article, Passage, PassageKind, RemovedLine, SourceFile
 
 MAX_FILE_BYTES = 16 * 1024 * 1024  # a news article is far smaller; larger files are refused
 TITLE_FALLBACK_CHARS = 80
@@ -37,6 +37,21 @@ def _read_bytes(source: SourceFile, max_bytes: int) -> bytes:
         raise LoadError(f"cannot be read ({error.strerror or error})") from error
 
 
+def _title_from_heading(
+    title: str | None, passages: list[Passage]
+) -> tuple[str | None, list[Passage], RemovedLine | None]:
+    """Take a leading level-1 heading as the title when it is the title (or there is none):
+    (title, the passages without it, the heading's line as removed)."""
+    first = passages[0] if passages else None
+    if not (first and first.kind is PassageKind.HEADING and first.level == 1):
+        return title, passages, None
+    if title is not None and title.casefold() != first.text.casefold():
+        return title, passages, None
+    line = first.lines[0] if first.lines else 0
+    removed = RemovedLine(line, first.text, "title (shown as the article's title)")
+    return first.text, reindex(passages[1:]), removed
+
+
 def _clean_markdown(text: str) -> tuple[CleanText, list[str]]:
     front, body = split_front_matter(text)
     notes = [front.problem] if front.problem else []
@@ -46,14 +61,9 @@ def _clean_markdown(text: str) -> tuple[CleanText, list[str]]:
         for n, line in enumerate(text.split("\n")[: front.lines], start=1)
         if line.strip()
     ]
-    title = front.fields.get("title")
-    first = passages[0] if passages else None
-    if first and first.kind is PassageKind.HEADING and first.level == 1:
-        if title is None or title.casefold() == first.text.casefold():
-            title = first.text
-            line = first.lines[0] if first.lines else 0
-            removed.append(RemovedLine(line, first.text, "title (shown as the article's title)"))
-            passages = reindex(passages[1:])
+    title, passages, title_line = _title_from_heading(front.fields.get("title"), passages)
+    if title_line:
+        removed.append(title_line)
     clean = CleanText(
         passages=passages,
         removed=removed,
@@ -71,13 +81,7 @@ def _clean_html(text: str) -> CleanText:
     page = extract_html(text)
     if page is None:
         raise LoadError("HTML page without article text (only markup, scripts or menus)")
-    passages = html_passages(page)
-    first = passages[0] if passages else None
-    title = page.title
-    if first and first.kind is PassageKind.HEADING and first.level == 1:
-        title = title or first.text
-        if title.casefold() == first.text.casefold():
-            passages = reindex(passages[1:])
+    title, passages, _ = _title_from_heading(page.title, html_passages(page))
     return CleanText(
         passages=passages,
         title=title,

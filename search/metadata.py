@@ -119,7 +119,7 @@ def attribution_of(first_paragraph: str) -> str | None:
 
 
 def doubled_name(text: str) -> str | None:
-    """"金融界金融界" -> "金融界": a logo's alt text followed by the same name, as scrapers leave it."""
+    """The name in "金融界金融界": a logo's alt text then the same name, as scrapers leave it."""
     text = text.strip()
     half = len(text) // 2
     if half and len(text) % 2 == 0 and text[:half] == text[half:] and len(text) <= 60:

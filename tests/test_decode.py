@@ -27,9 +27,20 @@ GERMAN = "Über die Straße gingen größere Gruppen, während es schön war.\n"
         (FRENCH.encode("utf-32"), None),
         (FRENCH.encode("utf-8"), "utf-8"),
     ],
-    ids=["cp1252", "latin-1", "utf-16-bom", "utf-16-le", "utf-16-be", "utf-8-bom", "utf-32", "utf-8"],
+    ids=[
+        "cp1252",
+        "latin-1",
+        "utf-16-bom",
+        "utf-16-le",
+        "utf-16-be",
+        "utf-8-bom",
+        "utf-32",
+        "utf-8",
+    ],
 )
-def test_encodings_decode_to_the_original_text(encoded: bytes, expected_encoding: str | None) -> None:
+def test_encodings_decode_to_the_original_text(
+    encoded: bytes, expected_encoding: str | None
+) -> None:
     decoded = decode(encoded)
     original = FRENCH if "café" in decoded.text else GERMAN
     assert decoded.text == original

@@ -33,23 +33,38 @@ company of Amazon's size and with its appetite for computing power.</p>
 
 
 def test_markdown_with_front_matter(tmp_path: Path) -> None:
-    write(tmp_path, "note.md", (
-        "---\ntitle: Chips and costs\nsource: Example Weekly\nauthor: [Ann Lee, Bo Chen]\n"
-        "date: 2025-02-03\nurl: https://example.com/chips\n---\n\n"
-        "# Chips and costs\n\nAmazon designs its own chips to cut costs.\n\n## Why\n\n"
-        "- cheaper inference\n- less dependence on suppliers\n\n> A quoted remark.\n\n"
-        "| a | b |\n|---|---|\n| 1 | 2 |\n"
-    ))
+    write(
+        tmp_path,
+        "note.md",
+        (
+            "---\ntitle: Chips and costs\nsource: Example Weekly\nauthor: [Ann Lee, Bo Chen]\n"
+            "date: 2025-02-03\nurl: https://example.com/chips\n---\n\n"
+            "# Chips and costs\n\nAmazon designs its own chips to cut costs.\n\n## Why\n\n"
+            "- cheaper inference\n- less dependence on suppliers\n\n> A quoted remark.\n\n"
+            "| a | b |\n|---|---|\n| 1 | 2 |\n"
+        ),
+    )
     article = load_corpus(tmp_path).articles[0]
     assert (article.title, article.source, article.byline) == (
-        "Chips and costs", "Example Weekly", "Ann Lee, Bo Chen")
+        "Chips and costs",
+        "Example Weekly",
+        "Ann Lee, Bo Chen",
+    )
     assert (article.published, article.url) == ("2025-02-03", "https://example.com/chips")
     kinds = [p.kind for p in article.passages]
-    assert kinds == [PassageKind.PARAGRAPH, PassageKind.HEADING, PassageKind.LIST_ITEM,
-                     PassageKind.LIST_ITEM, PassageKind.QUOTE, PassageKind.TABLE]
+    assert kinds == [
+        PassageKind.PARAGRAPH,
+        PassageKind.HEADING,
+        PassageKind.LIST_ITEM,
+        PassageKind.LIST_ITEM,
+        PassageKind.QUOTE,
+        PassageKind.TABLE,
+    ]
     assert article.passages[0].lines == (11, 11)
     assert {r.reason for r in article.removed} == {
-        "front matter (shown in the article's details)", "title (shown as the article's title)"}
+        "front matter (shown in the article's details)",
+        "title (shown as the article's title)",
+    }
 
 
 def test_markdown_with_broken_front_matter_still_loads(tmp_path: Path) -> None:
@@ -60,7 +75,9 @@ def test_markdown_with_broken_front_matter_still_loads(tmp_path: Path) -> None:
 
 
 def test_front_matter_yaml_tags_are_not_executed(tmp_path: Path) -> None:
-    write(tmp_path, "evil.md", "---\ntitle: !!python/object/apply:os.system ['echo hi']\n---\nBody.\n")
+    write(
+        tmp_path, "evil.md", "---\ntitle: !!python/object/apply:os.system ['echo hi']\n---\nBody.\n"
+    )
     article = load_corpus(tmp_path).articles[0]
     assert article.repairs == ["front matter is not valid YAML (line 2)"]
 
@@ -70,7 +87,10 @@ def test_html_article_through_trafilatura(tmp_path: Path) -> None:
     article = load_corpus(tmp_path).articles[0]
     assert article.title == "Amazon bets on its own chips"
     assert (article.source, article.byline, article.published) == (
-        "Example News", "Jane Doe", "2025-06-02")
+        "Example News",
+        "Jane Doe",
+        "2025-06-02",
+    )
     assert article.url == "https://example.com/amazon-chips"
     texts = [p.text for p in article.passages]
     assert texts[0].startswith("Amazon said on Monday")
@@ -79,14 +99,20 @@ def test_html_article_through_trafilatura(tmp_path: Path) -> None:
 
 
 def test_html_without_an_article_is_skipped_with_a_reason(tmp_path: Path) -> None:
-    write(tmp_path, "script.htm", "<html><head><script>var a = 1;</script></head><body></body></html>")
+    write(
+        tmp_path, "script.htm", "<html><head><script>var a = 1;</script></head><body></body></html>"
+    )
     corpus = load_corpus(tmp_path)
     assert corpus.articles == []
     assert "HTML page without article text" in corpus.skipped[0].reason
 
 
 def test_unsupported_binary_empty_and_large_files_are_skipped(tmp_path: Path) -> None:
-    write(tmp_path, "good.txt", "A title for the test\nA sentence of prose that is long enough to count.\n")
+    write(
+        tmp_path,
+        "good.txt",
+        "A title for the test\nA sentence of prose that is long enough to count.\n",
+    )
     write(tmp_path, "photo.jpg", b"\xff\xd8\xff\xe0" + bytes(100))
     write(tmp_path, "disguised.txt", b"\x89PNG\r\n\x1a\n" + bytes(100))
     write(tmp_path, "empty.txt", b"")
@@ -115,7 +141,11 @@ def test_folders_are_read_recursively_and_ids_stay_unique(tmp_path: Path) -> Non
 
 def test_unique_prefix_and_ambiguous_ids(tmp_path: Path) -> None:
     for name in ("alpha-one", "alpha-two", "beta"):
-        write(tmp_path, f"{name}.txt", "Heading line here\nA sentence that is long enough to be prose.\n")
+        write(
+            tmp_path,
+            f"{name}.txt",
+            "Heading line here\nA sentence that is long enough to be prose.\n",
+        )
     scan = scan_corpus(tmp_path)
     assert scan.resolve("b").id == "beta"
     assert scan.resolve("alpha-one").id == "alpha-one"

@@ -70,8 +70,14 @@ def test_001_metadata_and_no_exchange_promos(seeds: Corpus) -> None:
 
 def test_002_drops_newsletter_furniture(seeds: Corpus) -> None:
     text = body(seeds.get("002"))
-    for junk in ("Enjoying this read", "first_name", "Want to be featured", "You Decide",
-                 "yesterday’s issue", "What company do you want us to cover"):
+    for junk in (
+        "Enjoying this read",
+        "first_name",
+        "Want to be featured",
+        "You Decide",
+        "yesterday’s issue",
+        "What company do you want us to cover",
+    ):
         assert junk not in text
     assert "This is Goodhart’s Law applied to AI adoption." in text
     assert "Fortune 500" in text
@@ -109,7 +115,9 @@ def test_004_mojibake_repaired_and_structure_kept(seeds: Corpus) -> None:
     for junk in ("Weekly AI Recap", "curated digest", "Related Updates", "All content rights"):
         assert junk not in body(article)
     timeline = [p.text for p in article.passages if p.text.startswith("2018-11")]
-    assert timeline == ["2018-11 — AWS announces the first generation Inferentia chip at re:Invent."]
+    assert timeline == [
+        "2018-11 — AWS announces the first generation Inferentia chip at re:Invent."
+    ]
 
 
 @pytest.mark.parametrize("path", sorted(SEEDS.iterdir()), ids=lambda p: p.name[:3])

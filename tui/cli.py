@@ -45,7 +45,9 @@ def _corpus_option(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> OneLineParser:
-    parser = OneLineParser(prog=PROG, description="A keyboard-first reader for a corpus of articles.")
+    parser = OneLineParser(
+        prog=PROG, description="A keyboard-first reader for a corpus of articles."
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     articles = commands.add_parser("articles", help="list the articles of the corpus")

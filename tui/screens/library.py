@@ -10,6 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from search.corpus import Corpus, CorpusError, load_corpus
+from tui.screens.article import ArticleScreen
 from tui.widgets.article_table import ArticleTable
 
 
@@ -19,6 +20,7 @@ class LibraryScreen(Screen[None]):
     def __init__(self, corpus: Path) -> None:
         super().__init__()
         self.corpus_path = corpus
+        self.corpus: Corpus | None = None
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
@@ -39,6 +41,7 @@ class LibraryScreen(Screen[None]):
         self.app.call_from_thread(self._show_corpus, corpus)
 
     def _show_corpus(self, corpus: Corpus) -> None:
+        self.corpus = corpus
         self.query_one(ArticleTable).show_articles(corpus.articles)
         status = f"{len(corpus.articles)} articles"
         if corpus.skipped:
@@ -51,3 +54,7 @@ class LibraryScreen(Screen[None]):
     def _show_error(self, message: str) -> None:
         self.query_one("#status", Static).update(message)
         self.notify(message, severity="error")
+
+    def on_article_table_chosen(self, message: ArticleTable.Chosen) -> None:
+        if self.corpus is not None:
+            self.app.push_screen(ArticleScreen(self.corpus.get(message.article_id)))

@@ -1,0 +1,143 @@
+"""The `dossier` command line: articles, show, and one-line errors with exit status 2."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SEEDS, write
+from tui.cli import main
+
+DOSSIER = Path(sys.executable).parent / "dossier"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_articles_json_lists_every_seed_with_the_documented_keys(capsys) -> None:
+    code, out, err = run(capsys, "articles", "--json")
+    assert code == 0 and err == ""
+    rows = json.loads(out)
+    assert len(rows) == 5
+    for row in rows:
+        assert set(row) == {
+            "id",
+            "title",
+            "source",
+            "byline",
+            "published",
+            "words",
+            "passages",
+            "path",
+        }
+    by_id = {row["id"][:3]: row for row in rows}
+    assert by_id["001"]["published"] == "2026-03-05"
+    assert by_id["004"]["source"] == "GeekWire"
+    assert by_id["003"]["passages"] == 70
+
+
+def test_articles_table_shows_titles(capsys) -> None:
+    code, out, _ = run(capsys, "articles")
+    assert code == 0
+    assert "Jassy Defends Amazon's" in out and "GeekWire" in out
+
+
+def test_show_json_of_seed_000(capsys) -> None:
+    code, out, _ = run(capsys, "show", "000", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert {"id", "title", "source", "byline", "published", "url", "passages", "removed"} <= set(
+        data
+    )
+    assert data["title"].startswith("Amazon(AMZN.US) dispatches")
+    for passage in data["passages"]:
+        assert {"index", "kind", "text"} <= set(passage)
+        for junk in ("CandyDrop", "Launchpool", "USDT"):
+            assert junk not in passage["text"]
+    assert data["removed"][0] == {
+        "line": 1,
+        "text": "Futures",
+        "reason": "site menu (a run of 57 short lines)",
+    }
+
+
+def test_show_formats(capsys) -> None:
+    _, markdown, _ = run(capsys, "show", "004", "--format", "markdown")
+    assert markdown.startswith("# Jassy Defends Amazon's $200B AI Spending Spree\n\n*GeekWire*\n")
+    assert "\n- Amazon's capital expenditure" in markdown
+    assert "\n| Custom Silicon | Trainium/Inferentia | Maia | TPU (v5p/v6) |\n" in markdown
+    _, text, _ = run(capsys, "show", "004")
+    assert text.startswith("Jassy Defends Amazon's $200B AI Spending Spree\n=====")
+    assert "\n• Amazon's capital expenditure" in text
+
+
+def test_corpus_from_option_and_environment(capsys, tmp_path: Path, monkeypatch) -> None:
+    write(
+        tmp_path,
+        "mine.txt",
+        "My own article title\nThis is a sentence of prose about my own topic.\n",
+    )
+    _, out, _ = run(capsys, "articles", "--json", "--corpus", str(tmp_path))
+    assert [row["id"] for row in json.loads(out)] == ["mine"]
+    monkeypatch.setenv("DOSSIER_CORPUS", str(tmp_path))
+    _, out, _ = run(capsys, "articles", "--json")
+    assert [row["id"] for row in json.loads(out)] == ["mine"]
+
+
+def test_skipped_files_are_reported_on_stderr(capsys, tmp_path: Path) -> None:
+    write(tmp_path, "ok.txt", "A title for this one\nA sentence of prose that is long enough.\n")
+    write(tmp_path, "image.png", b"\x89PNG\r\n\x1a\n")
+    code, out, err = run(capsys, "articles", "--json", "--corpus", str(tmp_path))
+    assert code == 0 and len(json.loads(out)) == 1
+    assert err.strip().endswith("image.png: not an article file ('.png'; reads .txt, .md, .html)")
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["show", "9"], "dossier: error: no article with id '9'"),
+        (["show", "00"], "dossier: error: '00' matches 5 articles"),
+        (["show"], "dossier: error: the following arguments are required: id"),
+        (["show", "000", "--format", "pdf"], "dossier: error: argument --format: invalid choice"),
+        (["articles", "--bogus"], "dossier: error: unrecognized arguments: --bogus"),
+        (["articles", "--corpus", "/no/such/folder"], "dossier: error: corpus folder not found"),
+    ],
+)
+def test_errors_are_one_line_with_exit_status_2(capsys, argv: list[str], message: str) -> None:
+    code, out, err = run(capsys, *argv)
+    assert code == 2 and out == ""
+    assert err.startswith(message) and err.count("\n") == 1
+
+
+def test_an_unreadable_article_is_one_line_not_a_traceback(capsys, tmp_path: Path) -> None:
+    write(tmp_path, "blob.txt", b"\x7fELF" + bytes(64))
+    code, _, err = run(capsys, "show", "blob", "--corpus", str(tmp_path))
+    assert code == 2
+    assert err == f"dossier: error: {tmp_path / 'blob.txt'}: binary file (an executable)\n"
+
+
+def test_installed_command_runs_without_a_traceback(tmp_path: Path) -> None:
+    env = {**os.environ, "DOSSIER_CORPUS": str(SEEDS), "XDG_CACHE_HOME": str(tmp_path)}
+    done = subprocess.run(
+        [str(DOSSIER), "show", "003", "--json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    passages = " ".join(p["text"] for p in json.loads(done.stdout)["passages"])
+    assert "192845757775" not in passages and "Amazon" in passages
+    failed = subprocess.run(
+        [str(DOSSIER), "show", "nope"], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert failed.returncode == 2
+    assert failed.stderr == "dossier: error: no article with id 'nope'\n"

@@ -1,0 +1,75 @@
+"""End to end: the installed `dossier` command in a real terminal (tmux), read by capture-pane."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SEEDS
+
+DOSSIER = Path(sys.executable).parent / "dossier"
+pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+
+
+class Terminal:
+    """A tmux session on its own server socket, so tests never touch the user's tmux."""
+
+    def __init__(self, socket: str) -> None:
+        self.socket = socket
+
+    def tmux(self, *args: str) -> str:
+        done = subprocess.run(
+            ["tmux", "-L", self.socket, *args], capture_output=True, text=True, timeout=30
+        )
+        return done.stdout
+
+    def screen(self) -> str:
+        return self.tmux("capture-pane", "-p", "-t", "dossier")
+
+    def wait_for(self, text: str, timeout: float = 60.0) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if text in screen:
+                return screen
+            time.sleep(0.2)
+        raise AssertionError(f"{text!r} never appeared on screen:\n{self.screen()}")
+
+    def alive(self) -> bool:
+        return "dossier" in self.tmux("list-sessions", "-F", "#{session_name}")
+
+
+@pytest.fixture
+def terminal(tmp_path: Path) -> Iterator[Terminal]:
+    term = Terminal(f"dossier-test-{os.getpid()}")
+    env = {
+        "DOSSIER_CORPUS": str(SEEDS),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+        "TERM": "xterm-256color",
+    }
+    # COLUMNS/LINES from the test runner would override the terminal's real size.
+    command = "env -u COLUMNS -u LINES " + " ".join(f"{k}={v}" for k, v in env.items())
+    command += f" {DOSSIER}"
+    term.tmux("new-session", "-d", "-s", "dossier", "-x", "120", "-y", "36", command)
+    yield term
+    term.tmux("kill-server")
+
+
+def test_dossier_opens_on_the_seeds_and_quits_with_q(terminal: Terminal) -> None:
+    terminal.wait_for("5 articles")
+    screen = terminal.wait_for("Jassy Defends Amazon's $200B AI Spending Spree")
+    assert "GeekWire" in screen and "2026-03-05" in screen
+    terminal.tmux("send-keys", "-t", "dossier", "q")
+    deadline = time.monotonic() + 15
+    while terminal.alive() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not terminal.alive()
