@@ -17,6 +17,7 @@ run: $(STAMP)
 	$(BIN)/dossier
 
 test: $(STAMP)
+	$(BIN)/ruff check search tui tests bench
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)
