@@ -15,12 +15,13 @@ from typing import NoReturn
 
 from search import locations
 from search.corpus import CorpusError, UnknownArticle, load_corpus, scan_corpus
+from search.index import CorpusIndex, IndexBusy, SearchResult, UpdateReport
 from search.loader import LoadError, load_article
 from search.model import Article, PassageKind
 from search.safety import visible
 
 PROG = "dossier"
-SUBCOMMANDS = ("articles", "show")
+SUBCOMMANDS = ("articles", "show", "index", "search")
 
 
 class UsageError(Exception):
@@ -59,7 +60,27 @@ def build_parser() -> OneLineParser:
     _corpus_option(show)
     show.add_argument("--format", choices=("text", "markdown", "json"), default="text")
     show.add_argument("--json", action="store_true", help="same as --format json")
+
+    index = commands.add_parser("index", help="build or update the search index")
+    _corpus_option(index)
+    index.add_argument("--rebuild", action="store_true", help="rebuild from scratch")
+
+    search = commands.add_parser("search", help="search the corpus")
+    search.add_argument("query", help="the query; '-' reads one query per line from stdin")
+    _corpus_option(search)
+    search.add_argument("--limit", type=_positive_int, default=20, metavar="N")
+    search.add_argument("--json", action="store_true", help="print JSON (JSON Lines for '-')")
     return parser
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
 
 
 def build_app_parser() -> OneLineParser:
@@ -205,6 +226,95 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def _open_index(root: Path, *, rebuild: bool = False) -> tuple[CorpusIndex, UpdateReport]:
+    """Open (and update) the corpus's index, with a progress bar when stderr is a terminal."""
+    index = CorpusIndex(root)
+    if not sys.stderr.isatty():
+        return index, (index.update(rebuild=True) if rebuild else index.open())
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    with Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    ) as bar:
+        task = bar.add_task("indexing", total=None)
+
+        def progress(done: int, total: int, what: str) -> None:
+            bar.update(task, completed=done, total=total, description=what)
+
+        report = index.update(rebuild=True, progress=progress) if rebuild else index.open(progress)
+    return index, report
+
+
+def _report_update(report: UpdateReport) -> None:
+    if report.rebuilt:
+        _warn(f"notice: {report.rebuilt}: rebuilt the index")
+    if report.busy:
+        _warn("notice: another Dossier is updating the index; results may be a little stale")
+    for skipped in report.skipped:
+        _warn(f"skipped {skipped.path}: {skipped.reason}")
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    root = _corpus_root(args)
+    scan_corpus(root)
+    try:
+        _, report = _open_index(root, rebuild=args.rebuild)
+    except IndexBusy as error:
+        _warn(f"error: {error}")
+        return 1
+    _report_update(report)
+    _write(f"index of {root}: {report.summary()}")
+    return 0
+
+
+def _print_hits(result: SearchResult) -> None:
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(highlight=False)
+    if result.error:
+        _warn(f"error: {result.error}")
+        return
+    heading = f"{result.total} passage{'s' if result.total != 1 else ''} match {result.query!r}"
+    console.print(Text(visible(heading), style="bold"))
+    if result.suggestion:
+        console.print(Text(f"did you mean: {visible(result.suggestion)}", style="yellow"))
+    for hit in result.hits:
+        console.print(
+            Text(f"\n{hit.article} · passage {hit.passage} · {hit.score:.2f}", style="dim")
+        )
+        console.print(Text(visible(hit.title), style="bold"))
+        snippet = Text(visible(hit.snippet))
+        for start, end in hit.matches:
+            snippet.stylize("bold reverse", start, end)
+        console.print(snippet)
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    root = _corpus_root(args)
+    scan_corpus(root)
+    index, report = _open_index(root)
+    _report_update(report)
+    if args.query == "-":
+        for line in sys.stdin:
+            if line.strip():
+                result = index.search(line.rstrip("\n"), limit=args.limit)
+                sys.stdout.write(json.dumps(result.as_json(), ensure_ascii=False) + "\n")
+                sys.stdout.flush()
+        return 0
+    result = index.search(args.query, limit=args.limit)
+    if args.json:
+        _write(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
+    else:
+        _print_hits(result)
+    return 2 if result.error else 0
+
+
 def run_app(argv: Sequence[str]) -> int:
     args = build_app_parser().parse_args(list(argv))
     root = args.folder or args.corpus or locations.default_corpus()
@@ -221,7 +331,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not argv or (argv[0] not in SUBCOMMANDS and argv[0] not in {"-h", "--help"}):
             return run_app(argv)
         args = build_parser().parse_args(argv)
-        handler = {"articles": cmd_articles, "show": cmd_show}[args.command]
+        handlers = {
+            "articles": cmd_articles,
+            "show": cmd_show,
+            "index": cmd_index,
+            "search": cmd_search,
+        }
+        handler = handlers[args.command]
         return handler(args)
     except (UsageError, UnknownArticle) as error:
         _warn(f"error: {error}")

@@ -1,0 +1,70 @@
+"""Snippets of a passage around the terms a query matched, with the character offsets of
+every highlighted term inside the snippet (Whoosh's own highlighter only returns markup)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from whoosh.analysis import Analyzer
+
+SNIPPET_CHARS = 240
+LEAD_CHARS = 60  # context kept before the first highlighted term
+ELLIPSIS = "…"
+
+
+def term_spans(text: str, terms: set[str], analyzer: Analyzer) -> list[tuple[int, int]]:
+    """(start, end) of every token of `text` that the analyzer turns into one of `terms`."""
+    if not terms:
+        return []
+    spans = []
+    for token in analyzer(text, chars=True, mode="index", removestops=False):
+        if token.text in terms and not getattr(token, "stopped", False):
+            spans.append((token.startchar, token.endchar))
+    return spans
+
+
+def merge_spans(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted spans with overlaps joined."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(set(spans)):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _window(text: str, spans: list[tuple[int, int]], width: int) -> tuple[int, int]:
+    """The stretch of `text` of about `width` characters holding the most spans."""
+    if len(text) <= width:
+        return 0, len(text)
+    best_start, best_count = 0, -1
+    for first, _ in spans or [(0, 0)]:
+        start = max(0, first - LEAD_CHARS)
+        count = sum(1 for s, e in spans if s >= start and e <= start + width)
+        if count > best_count:
+            best_start, best_count = start, count
+    start = best_start
+    if start > 0:  # begin on a word
+        space = text.find(" ", start)
+        if 0 <= space < (spans[0][0] if spans else start + 20):
+            start = space + 1
+    end = min(len(text), start + width)
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        if space > start:
+            end = space
+    return start, end
+
+
+def snippet(
+    text: str, spans: list[tuple[int, int]], width: int = SNIPPET_CHARS
+) -> tuple[str, list[tuple[int, int]]]:
+    """A snippet of `text` around `spans`, and the spans' offsets within the snippet."""
+    spans = merge_spans(spans)
+    start, end = _window(text, spans, width)
+    prefix = ELLIPSIS if start > 0 else ""
+    suffix = ELLIPSIS if end < len(text) else ""
+    shift = len(prefix) - start
+    inside = [(s + shift, e + shift) for s, e in spans if s >= start and e <= end]
+    return prefix + text[start:end] + suffix, inside

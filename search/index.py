@@ -1,0 +1,431 @@
+"""The full-text index of a corpus: one Whoosh document per passage, kept in the user cache.
+
+The index is a cache of the corpus: it is brought up to date whenever it is opened (only
+files added, changed or removed are re-read: size and mtime first, then a content hash), and
+rebuilt from scratch, with a notice, when it is damaged or from an older schema. One process
+writes at a time; others search the last committed version meanwhile (Whoosh's writer lock).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+import threading
+import time
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+from whoosh import index as windex
+from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
+from whoosh.index import Index, LockError
+
+from search import locations
+from search.analysis import exact_analyzer, stemmed_analyzer
+from search.corpus import scan_corpus
+from search.highlight import snippet, term_spans
+from search.loader import LoadError, load_article
+from search.model import Article, Skipped, SourceFile
+from search.query import QueryError, make_parser, parse
+from search.storage import atomic_write_text
+
+SCHEMA_VERSION = 1
+MANIFEST = "dossier-manifest.json"
+PARALLEL_FROM = 200  # files; below this, cleaning in one process is faster than a pool
+SUGGEST_BELOW = 3  # offer "did you mean" when a query finds fewer hits than this
+
+Progress = Callable[[int, int, str], None]  # (done, total, what)
+
+
+class IndexBusy(Exception):
+    """Another process is writing the index; the message is one line."""
+
+
+def make_schema() -> Schema:
+    stemmed, exact = stemmed_analyzer(), exact_analyzer()
+    return Schema(
+        pid=ID(stored=True, unique=True),
+        article=ID(stored=True),
+        passage=NUMERIC(stored=True),
+        title=TEXT(analyzer=stemmed, stored=True, field_boost=2.0),
+        source=TEXT(analyzer=stemmed, stored=True),
+        published=ID(stored=True),
+        kind=ID(stored=True),
+        text=TEXT(analyzer=stemmed, stored=True),
+        exact=TEXT(analyzer=exact, phrase=True),
+        byline=STORED(),
+    )
+
+
+def passage_documents(article: Article) -> Iterable[dict[str, object]]:
+    for passage in article.passages:
+        yield {
+            "pid": f"{article.id}#{passage.index}",
+            "article": article.id,
+            "passage": passage.index,
+            "title": article.title,
+            "source": article.source or "",
+            "published": article.published or "",
+            "kind": passage.kind.value,
+            "text": passage.text,
+            "exact": passage.text,
+            "byline": article.byline or "",
+        }
+
+
+def index_location(root: Path) -> Path:
+    """The index folder of a corpus: one per corpus folder, in the user cache directory."""
+    resolved = root.expanduser().resolve()
+    digest = hashlib.sha1(str(resolved).encode()).hexdigest()[:12]
+    return locations.cache_dir() / "index" / f"{resolved.name or 'root'}-{digest}"
+
+
+@dataclass
+class UpdateReport:
+    """What an update did, for the one-line summary."""
+
+    added: int = 0
+    changed: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    touched: int = 0  # changed on disk but with identical content: not re-indexed
+    passages: int = 0  # passages written
+    seconds: float = 0.0
+    skipped: list[Skipped] = field(default_factory=list)
+    rebuilt: str | None = None  # why the index was rebuilt from scratch, if it was
+    busy: bool = False  # another process was writing: nothing was updated
+
+    def summary(self) -> str:
+        line = (
+            f"{self.added} added, {self.changed} changed, {self.removed} removed, "
+            f"{self.unchanged} unchanged in {self.seconds:.2f} s"
+        )
+        if self.touched:
+            line += f" ({self.touched} changed only in date: content identical, not re-indexed)"
+        if self.skipped:
+            line += f"; {len(self.skipped)} files skipped"
+        return line
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One passage that matched a query."""
+
+    article: str
+    title: str
+    passage: int
+    kind: str
+    score: float
+    snippet: str
+    matches: list[tuple[int, int]]  # [start, end) offsets into `snippet`
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "article": self.article,
+            "title": self.title,
+            "passage": self.passage,
+            "score": round(self.score, 4),
+            "snippet": self.snippet,
+            "matches": [list(m) for m in self.matches],
+        }
+
+
+@dataclass
+class SearchResult:
+    query: str
+    total: int = 0
+    hits: list[Hit] = field(default_factory=list)
+    suggestion: str | None = None
+    error: str | None = None  # why the query could not run, in one line
+
+    def as_json(self) -> dict[str, object]:
+        data: dict[str, object] = {
+            "query": self.query,
+            "total": self.total,
+            "suggestion": self.suggestion,
+            "hits": [h.as_json() for h in self.hits],
+        }
+        if self.error:
+            data["error"] = self.error
+        return data
+
+
+def _file_digest(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _load(source: SourceFile) -> Article | str:
+    try:
+        return load_article(source)
+    except LoadError as error:
+        return str(error)
+
+
+def _load_many(sources: list[SourceFile], progress: Progress | None) -> list[Article | str]:
+    """Load (clean) articles, on every core when there are many."""
+    results: list[Article | str] = []
+    if len(sources) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
+        for done, source in enumerate(sources, start=1):
+            results.append(_load(source))
+            if progress:
+                progress(done, len(sources), "reading")
+        return results
+    with ProcessPoolExecutor() as pool:
+        for done, result in enumerate(pool.map(_load, sources, chunksize=32), start=1):
+            results.append(result)
+            if progress and (done % 50 == 0 or done == len(sources)):
+                progress(done, len(sources), "reading")
+    return results
+
+
+class CorpusIndex:
+    """The search index of one corpus folder."""
+
+    def __init__(self, root: Path, location: Path | None = None) -> None:
+        self.root = Path(root).expanduser()
+        self.location = location or index_location(self.root)
+        self._ix: Index | None = None
+        self._lock = threading.Lock()  # Whoosh searchers are not safe to share across threads
+        self._searcher = None
+        self._parser = None
+        self._vocabulary: list[str] | None = None
+
+    # --- opening and updating ----------------------------------------------------------------
+
+    def _manifest(self) -> dict:
+        path = self.location / MANIFEST
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(data, dict) or not isinstance(data.get("files"), dict):
+            raise ValueError("manifest is not a mapping")
+        return data
+
+    def _write_manifest(self, files: dict[str, dict]) -> None:
+        data = {"schema": SCHEMA_VERSION, "corpus": str(self.root.resolve()), "files": files}
+        atomic_write_text(self.location / MANIFEST, json.dumps(data, ensure_ascii=False))
+
+    def _open_existing(self) -> tuple[Index, dict] | str:
+        """The index and its manifest, or why they cannot be used."""
+        if not windex.exists_in(str(self.location)):
+            return "no index yet"
+        try:
+            manifest = self._manifest()
+        except (OSError, ValueError) as error:
+            return f"index manifest unreadable ({type(error).__name__})"
+        if manifest.get("schema") != SCHEMA_VERSION:
+            return "index from an older version of Dossier"
+        try:
+            ix = windex.open_dir(str(self.location))
+            with ix.searcher() as searcher:  # damage often shows only when reading
+                searcher.doc_count()
+                list(searcher.lexicon("article"))
+        except Exception as error:  # EmptyIndexError, EOFError, UnpicklingError...
+            return f"index damaged ({type(error).__name__})"
+        return ix, manifest
+
+    def _fresh(self, reason: str) -> tuple[Index, dict]:
+        """A new empty index, built beside the old one and swapped in by rename."""
+        self.location.parent.mkdir(parents=True, exist_ok=True)
+        building = self.location.with_name(self.location.name + f".new-{os.getpid()}")
+        shutil.rmtree(building, ignore_errors=True)
+        building.mkdir(parents=True)
+        windex.create_in(str(building), make_schema())
+        if self.location.exists():
+            old = self.location.with_name(self.location.name + f".old-{os.getpid()}")
+            os.replace(self.location, old)
+            os.replace(building, self.location)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.replace(building, self.location)
+        self._write_manifest({})
+        return windex.open_dir(str(self.location)), {"files": {}}
+
+    def update(self, *, rebuild: bool = False, progress: Progress | None = None) -> UpdateReport:
+        """Bring the index up to date with the corpus folder."""
+        started = time.perf_counter()
+        report = UpdateReport()
+        opened = "rebuild requested" if rebuild else self._open_existing()
+        if isinstance(opened, str):
+            ix, manifest = self._fresh(opened)
+            if opened not in ("no index yet", "rebuild requested"):
+                report.rebuilt = opened
+        else:
+            ix, manifest = opened
+        self._ix = ix
+
+        scan = scan_corpus(self.root)
+        report.skipped.extend(scan.skipped)
+        old_files: dict[str, dict] = manifest["files"]
+        new_files: dict[str, dict] = {}
+        to_load: list[SourceFile] = []
+        stale_ids: set[str] = set()
+        for source in scan.files:
+            rel = source.path.relative_to(scan.root).as_posix()
+            try:
+                info = source.path.stat()
+            except OSError as error:
+                report.skipped.append(Skipped(source.path, f"cannot be read ({error.strerror})"))
+                continue
+            entry = old_files.get(rel)
+            stat = {"id": source.id, "size": info.st_size, "mtime_ns": info.st_mtime_ns}
+            if entry and all(entry.get(k) == v for k, v in stat.items()):
+                new_files[rel] = entry
+                report.unchanged += 1
+                continue
+            try:
+                digest = _file_digest(source.path)
+            except OSError as error:
+                report.skipped.append(Skipped(source.path, f"cannot be read ({error.strerror})"))
+                continue
+            if entry and entry.get("sha256") == digest and entry.get("id") == source.id:
+                new_files[rel] = {**entry, **stat}
+                report.changed += 1
+                report.touched += 1
+                continue
+            if entry:
+                report.changed += 1
+                stale_ids.add(entry["id"])
+            else:
+                report.added += 1
+            new_files[rel] = {**stat, "sha256": digest, "passages": 0}
+            to_load.append(source)
+        for rel, entry in old_files.items():
+            if rel not in new_files:
+                report.removed += 1
+                stale_ids.add(entry["id"])
+
+        if to_load or stale_ids:
+            try:
+                writer = ix.writer(limitmb=128)
+            except LockError as error:
+                report.busy = True
+                report.seconds = time.perf_counter() - started
+                raise IndexBusy(
+                    "the index is being updated by another Dossier; searching the last version"
+                ) from error
+            try:
+                for article_id in stale_ids:
+                    writer.delete_by_term("article", article_id)
+                rel_of = {s.id: s.path.relative_to(scan.root).as_posix() for s in to_load}
+                for source, loaded in zip(to_load, _load_many(to_load, progress), strict=True):
+                    rel = rel_of[source.id]
+                    if isinstance(loaded, str):
+                        report.skipped.append(Skipped(source.path, loaded))
+                        new_files[rel]["passages"] = 0
+                        continue
+                    for document in passage_documents(loaded):
+                        writer.add_document(**document)
+                    new_files[rel]["passages"] = len(loaded.passages)
+                    report.passages += len(loaded.passages)
+                if progress:
+                    progress(len(to_load), len(to_load), "writing")
+                writer.commit()
+            except BaseException:
+                writer.cancel()
+                raise
+            self._write_manifest(new_files)
+            self._invalidate()
+        elif new_files != old_files:
+            self._write_manifest(new_files)
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def open(self, progress: Progress | None = None) -> UpdateReport:
+        """Open for searching, updating first; when another process is writing, search what
+        is there and say so in the report."""
+        try:
+            return self.update(progress=progress)
+        except IndexBusy:
+            opened = self._open_existing()
+            if isinstance(opened, str):
+                raise
+            self._ix = opened[0]
+            return UpdateReport(busy=True)
+
+    # --- searching ---------------------------------------------------------------------------
+
+    def _invalidate(self) -> None:
+        with self._lock:
+            if self._searcher is not None:
+                self._searcher.close()
+            self._searcher = None
+            self._vocabulary = None
+
+    def _ensure_searcher(self):  # type: ignore[no-untyped-def]
+        if self._ix is None:
+            self.open()
+        if self._searcher is None:
+            assert self._ix is not None
+            self._searcher = self._ix.searcher()
+            self._parser = make_parser(self._ix.schema)
+        return self._searcher
+
+    def close(self) -> None:
+        self._invalidate()
+
+    def search(self, text: str, limit: int = 20) -> SearchResult:
+        """Passages matching `text`, best first, with highlighted snippets."""
+        result = SearchResult(query=text)
+        with self._lock:
+            searcher = self._ensure_searcher()
+            try:
+                query = parse(self._parser, text, searcher.reader())
+            except QueryError as error:
+                result.error = str(error)
+                return result
+            hits = searcher.search(query, limit=max(1, limit), terms=True)
+            result.total = len(hits)
+            stemmed, exact = stemmed_analyzer(), exact_analyzer()
+            for hit in hits:
+                matched: dict[str, set[str]] = {}
+                for fieldname, term in hit.matched_terms():
+                    word = term.decode("utf-8") if isinstance(term, bytes) else term
+                    matched.setdefault(fieldname, set()).add(word)
+                text_ = hit["text"]
+                spans = term_spans(text_, matched.get("text", set()), stemmed)
+                spans += term_spans(text_, matched.get("exact", set()), exact)
+                snip, offsets = snippet(text_, spans)
+                result.hits.append(
+                    Hit(
+                        article=hit["article"],
+                        title=hit["title"],
+                        passage=hit["passage"],
+                        kind=hit["kind"],
+                        score=hit.score or 0.0,
+                        snippet=snip,
+                        matches=offsets,
+                    )
+                )
+            if result.total < SUGGEST_BELOW:
+                result.suggestion = self._suggest(text, searcher.reader())
+        return result
+
+    def _suggest(self, text: str, reader) -> str | None:  # type: ignore[no-untyped-def]
+        """The query with unknown words replaced by the closest words of the index."""
+        if self._vocabulary is None:
+            self._vocabulary = [t for t in reader.field_terms("exact") if t.isalpha()]
+        suggestion = text
+        changed = False
+        for token in re.finditer(r"[^\W\d_]+", text):
+            word = token.group().lower()
+            if len(word) < 4 or reader.doc_frequency("exact", word):
+                continue
+            cutoff = 1 if len(word) < 6 else 2
+            candidates = process.extract(
+                word, self._vocabulary, scorer=Levenshtein.distance, score_cutoff=cutoff, limit=10
+            )
+            if not candidates:
+                continue
+            best = min(candidates, key=lambda c: (c[1], -reader.doc_frequency("exact", c[0])))
+            suggestion = suggestion.replace(token.group(), best[0], 1)
+            changed = True
+        return suggestion if changed else None
