@@ -195,7 +195,7 @@ class CorpusIndex:
         self.root = Path(root).expanduser()
         self.location = location or index_location(self.root)
         self._ix: Index | None = None
-        self._lock = threading.Lock()  # Whoosh searchers are not safe to share across threads
+        self._lock = threading.RLock()  # Whoosh searchers are not safe to share across threads
         self._searcher = None
         self._parser = None
         self._vocabulary: list[str] | None = None

@@ -76,6 +76,20 @@ def _expand_prefixes(node: wq.Query, reader: IndexReader) -> wq.Query:
     return node
 
 
+def _bind_negations(node: wq.Query) -> wq.Query:
+    """With OR grouping, "a NOT b" parses as `a OR (NOT b)`, which matches everything: make
+    it `a ANDNOT b`, the meaning a reader intends."""
+    if isinstance(node, wq.CompoundQuery | wq.BinaryQuery | wq.WrappingQuery):
+        node = node.apply(_bind_negations)
+    if isinstance(node, wq.Or):
+        negated = [child.query for child in node.subqueries if isinstance(child, wq.Not)]
+        kept = [child for child in node.subqueries if not isinstance(child, wq.Not)]
+        if negated and kept:
+            positive = kept[0] if len(kept) == 1 else wq.Or(kept, scale=node.scale)
+            return wq.AndNot(positive, wq.Or(negated))
+    return node
+
+
 def parse(parser: qparser.QueryParser, text: str, reader: IndexReader) -> wq.Query:
     """The Whoosh query for `text`, or QueryError with a one-line explanation."""
     text = text.strip()
@@ -89,7 +103,7 @@ def parse(parser: qparser.QueryParser, text: str, reader: IndexReader) -> wq.Que
         query = parser.parse(text)
     except Exception as error:  # Whoosh raises assorted errors on odd input
         raise QueryError(f"could not understand the query ({type(error).__name__})") from error
-    query = _expand_prefixes(query, reader).normalize()
+    query = _bind_negations(_expand_prefixes(query, reader)).normalize()
     if query is wq.NullQuery or isinstance(query, wq.NullQuery.__class__):
         raise QueryError(
             "nothing to search for: the query has only common words, exclusions or unknown prefixes"
