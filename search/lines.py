@@ -78,6 +78,11 @@ class Line:
 
     number: int  # 1-based
     raw: str
+    end: int | None = None  # last file line, when hard-wrapped lines were joined into this one
+
+    @property
+    def last(self) -> int:
+        return self.end if self.end is not None else self.number
 
     @cached_property
     def text(self) -> str:
@@ -172,3 +177,52 @@ def content_words(text: str) -> set[str]:
 def strip_list_marker(text: str) -> str:
     """The text of a list item without its bullets or numbers."""
     return _LIST_MARKER.sub("", text, count=1).strip()
+
+
+WRAP_MAX_WIDTH = 100  # files wrapped wider than this are one line per paragraph, not wrapped
+WRAP_SLACK = 25  # a wrapped line is at least this close to the wrap width
+
+
+def wrap_width(lines: list[Line]) -> int | None:
+    """The column a hard-wrapped file was wrapped at, or None if it is not hard-wrapped.
+
+    Hard-wrapped text (e-mail, plain-text archives, abstracts) has most lines within a few
+    characters of one width, well under 100; scraped web text has one paragraph per line.
+    """
+    lengths = sorted(len(line.raw.rstrip()) for line in lines if not line.blank)
+    if len(lengths) < 4:
+        return None
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    if not 30 <= width <= WRAP_MAX_WIDTH:
+        return None
+    full = sum(1 for length in lengths if length >= width - WRAP_SLACK)
+    return width if full >= 0.5 * len(lengths) else None
+
+
+def _structural(line: Line) -> bool:
+    return bool(line.list_marker or line.table_row or line.text.startswith(("#", ">")))
+
+
+def unwrap(lines: list[Line]) -> list[Line]:
+    """Join the lines of hard-wrapped paragraphs into one logical line each, so that the
+    cleaner judges sentences, not fragments. Files that are not hard-wrapped are returned
+    as they are."""
+    width = wrap_width(lines)
+    if width is None:
+        return lines
+    out: list[Line] = []
+    for line in lines:
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and not line.blank
+            and not previous.blank
+            and previous.last == line.number - 1
+            and len(lines[previous.last - lines[0].number].raw.rstrip()) >= width - WRAP_SLACK
+            and not _structural(line)
+            and not _structural(previous)
+        ):
+            out[-1] = Line(previous.number, f"{previous.text} {line.text}", end=line.number)
+        else:
+            out.append(line)
+    return out

@@ -39,34 +39,30 @@ def build_passages(kept: list[Line]) -> list[Passage]:
             while (
                 i + 1 < len(kept)
                 and kept[i + 1].table_row
-                and kept[i + 1].number == rows[-1].number + 1
+                and kept[i + 1].number == rows[-1].last + 1
             ):
                 i += 1
                 rows.append(kept[i])
             text = "\n".join(row.text for row in rows)
-            passages.append((PassageKind.TABLE, text, rows[0].number, rows[-1].number, 0))
+            passages.append((PassageKind.TABLE, text, rows[0].number, rows[-1].last, 0))
         elif match := _MD_HEADING.match(line.text):
             level = len(match.group(1))
             passages.append(
-                (PassageKind.HEADING, match.group(2).strip(), line.number, line.number, level)
+                (PassageKind.HEADING, match.group(2).strip(), line.number, line.last, level)
             )
         elif match := _QUOTE.match(line.text):
-            passages.append(
-                (PassageKind.QUOTE, match.group(1).strip(), line.number, line.number, 0)
-            )
+            passages.append((PassageKind.QUOTE, match.group(1).strip(), line.number, line.last, 0))
         elif line.list_marker:
             passages.append(
-                (PassageKind.LIST_ITEM, strip_list_marker(line.text), line.number, line.number, 0)
+                (PassageKind.LIST_ITEM, strip_list_marker(line.text), line.number, line.last, 0)
             )
         elif line.date_only and following is not None and following.sentence_end:
             # A timeline entry: the date on one line, what happened on the next.
             text = f"{line.text} — {following.text}"
-            passages.append((PassageKind.LIST_ITEM, text, line.number, following.number, 0))
+            passages.append((PassageKind.LIST_ITEM, text, line.number, following.last, 0))
             i += 1
         elif _is_heading(line, following):
-            passages.append(
-                (PassageKind.HEADING, line.text, line.number, line.number, HEADING_LEVEL)
-            )
+            passages.append((PassageKind.HEADING, line.text, line.number, line.last, HEADING_LEVEL))
         elif (
             passages
             and passages[-1][0] is PassageKind.PARAGRAPH
@@ -76,9 +72,9 @@ def build_passages(kept: list[Line]) -> list[Passage]:
         ):
             # A hard-wrapped paragraph: the previous line stopped mid-sentence.
             kind, text, first, _, level = passages[-1]
-            passages[-1] = (kind, f"{text} {line.text}", first, line.number, level)
+            passages[-1] = (kind, f"{text} {line.text}", first, line.last, level)
         else:
-            passages.append((PassageKind.PARAGRAPH, line.text, line.number, line.number, 0))
+            passages.append((PassageKind.PARAGRAPH, line.text, line.number, line.last, 0))
         i += 1
     return [
         Passage(index=index, kind=kind, text=text, lines=(first, last), level=level)

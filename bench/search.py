@@ -1,0 +1,88 @@
+"""Search speed at 1k and 20k articles, Dossier side by side with SQLite FTS5 (as ratios)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.generate import generate, sample_queries
+
+WORK = Path(os.environ.get("BENCH_WORK", Path(tempfile.gettempdir()) / "dossier-bench"))
+QUERIES_PER_CLASS = 50
+
+
+def _worker(*args: str) -> dict:
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.worker", *map(str, args)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _size_mb(path: Path) -> float:
+    if path.is_file():
+        return path.stat().st_size / 1e6
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 1e6
+
+
+def _ratio(ours: float, theirs: float) -> str:
+    return f"{ours / theirs:.1f}x" if theirs > 0 else "n/a"
+
+
+def run_size(count: int) -> str:
+    corpus = generate(count, WORK / f"corpus-{count}")
+    location, database = WORK / f"index-{count}", WORK / f"fts-{count}.sqlite"
+    queries_file = WORK / f"queries-{count}.json"
+    queries_file.write_text(json.dumps(sample_queries(corpus, QUERIES_PER_CLASS)))
+    shutil.rmtree(location, ignore_errors=True)
+
+    ours_build = _worker("dossier", "build", corpus, location)
+    theirs_build = _worker("fts5", "build", corpus, database)
+    changed = corpus / "article-00000.txt"
+    changed.write_text(
+        changed.read_text(encoding="utf-8") + "\nOne more sentence was added here.\n"
+    )
+    time.sleep(0.01)
+    update = _worker("dossier", "update", corpus, location)
+    ours = _worker("dossier", "query", corpus, location, queries_file)
+    theirs = _worker("fts5", "query", corpus, database, queries_file)
+
+    rate = ours_build["passages"] / ours_build["seconds"]
+    fts_rate = theirs_build["passages"] / theirs_build["seconds"]
+    rows = [
+        f"## {count:,} articles ({ours_build['passages']:,} passages)\n",
+        "| measure | Dossier (Whoosh) | SQLite FTS5 | ratio |",
+        "|---|---:|---:|---:|",
+        f"| full build | {ours_build['seconds']:.1f} s ({rate:,.0f} passages/s) | "
+        f"{theirs_build['seconds']:.1f} s ({fts_rate:,.0f}/s) | "
+        f"{_ratio(ours_build['seconds'], theirs_build['seconds'])} |",
+        f"| index size | {_size_mb(location):.1f} MB | {_size_mb(database):.1f} MB | "
+        f"{_ratio(_size_mb(location), _size_mb(database))} |",
+        f"| open (up to date) | {ours['open_ms']:.0f} ms | {theirs['open_ms']:.1f} ms | "
+        f"{_ratio(ours['open_ms'], theirs['open_ms'])} |",
+        f"| update one changed file | {update['seconds'] * 1000:.0f} ms | - | - |",
+        f"| build peak memory | {ours_build['peak_mb']:.0f} MB | {theirs_build['peak_mb']:.0f} MB | "
+        f"{_ratio(ours_build['peak_mb'], theirs_build['peak_mb'])} |",
+        f"| search process peak memory | {ours['peak_mb']:.0f} MB | {theirs['peak_mb']:.0f} MB | "
+        f"{_ratio(ours['peak_mb'], theirs['peak_mb'])} |",
+    ]
+    for kind in ("one word", "two words", "phrase", "prefix", "question"):
+        a, b = ours[kind], theirs[kind]
+        rows.append(
+            f"| {kind}, top 20 with snippets, p50 / p95 | {a['p50']:.1f} / {a['p95']:.1f} ms | "
+            f"{b['p50']:.1f} / {b['p95']:.1f} ms | {_ratio(a['p95'], b['p95'])} (p95) |"
+        )
+    return "\n".join(rows) + "\n"
+
+
+def run(sizes: list[int]) -> str:
+    WORK.mkdir(parents=True, exist_ok=True)
+    return "\n".join(run_size(n) for n in sizes)

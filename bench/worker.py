@@ -1,0 +1,118 @@
+"""One measurement in a fresh process (so that memory and start-up are its own):
+`python -m bench.worker MODE CORPUS INDEX [QUERIES.json]` prints a JSON object."""
+
+from __future__ import annotations
+
+import json
+import resource
+import sqlite3
+import statistics
+import sys
+import time
+from pathlib import Path
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _percentiles(times: list[float]) -> dict[str, float]:
+    ordered = sorted(times)
+    p95 = ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+    return {"p50": statistics.median(ordered), "p95": p95}
+
+
+def dossier(mode: str, corpus: Path, location: Path, queries: dict[str, list[str]]) -> dict:
+    from search.index import CorpusIndex
+
+    started = time.perf_counter()
+    index = CorpusIndex(corpus, location=location)
+    if mode == "build":
+        report = index.update(rebuild=True)
+        return {
+            "seconds": time.perf_counter() - started,
+            "passages": report.passages,
+            "peak_mb": _peak_mb(),
+        }
+    if mode == "update":
+        report = index.update()
+        return {"seconds": time.perf_counter() - started, "changed": report.changed}
+    index.open()
+    opened = time.perf_counter() - started
+    first = time.perf_counter()
+    index.search("the")
+    result: dict = {
+        "open_ms": opened * 1000,
+        "first_query_ms": (time.perf_counter() - first) * 1000,
+    }
+    for kind, texts in queries.items():
+        times = []
+        for text in texts:
+            start = time.perf_counter()
+            index.search(text, limit=20)
+            times.append((time.perf_counter() - start) * 1000)
+        result[kind] = _percentiles(times)
+    result["peak_mb"] = _peak_mb()
+    return result
+
+
+def _fts_query(text: str) -> str:
+    """The same query in FTS5 syntax: OR-grouped words, phrases and prefixes as they are."""
+    if text.startswith('"') or text.endswith("*"):
+        return text
+    words = [w for w in text.split() if w.isalnum()]
+    return " OR ".join(words)
+
+
+def fts5(mode: str, corpus: Path, database: Path, queries: dict[str, list[str]]) -> dict:
+    started = time.perf_counter()
+    if mode == "build":
+        database.unlink(missing_ok=True)
+        db = sqlite3.connect(database)
+        db.execute(
+            "CREATE VIRTUAL TABLE passages USING fts5(article, passage, title, text, "
+            "tokenize='porter unicode61')"
+        )
+        count = 0
+        for path in sorted(corpus.glob("*.txt")):
+            title, _, body = path.read_text(encoding="utf-8").partition("\n\n")
+            rows = [(path.stem, i, title, p) for i, p in enumerate(body.split("\n\n")) if p.strip()]
+            db.executemany("INSERT INTO passages VALUES (?, ?, ?, ?)", rows)
+            count += len(rows)
+        db.commit()
+        db.close()
+        return {"seconds": time.perf_counter() - started, "passages": count, "peak_mb": _peak_mb()}
+    db = sqlite3.connect(database)
+    db.execute("SELECT count(*) FROM passages").fetchone()
+    opened = time.perf_counter() - started
+    sql = (
+        "SELECT article, passage, snippet(passages, 3, '[', ']', '…', 40) FROM passages "
+        "WHERE passages MATCH ? ORDER BY bm25(passages, 0, 0, 2.0, 1.0) LIMIT 20"
+    )
+    first = time.perf_counter()
+    db.execute(sql, ("the",)).fetchall()
+    result: dict = {
+        "open_ms": opened * 1000,
+        "first_query_ms": (time.perf_counter() - first) * 1000,
+    }
+    for kind, texts in queries.items():
+        times = []
+        for text in texts:
+            start = time.perf_counter()
+            db.execute(sql, (_fts_query(text),)).fetchall()
+            times.append((time.perf_counter() - start) * 1000)
+        result[kind] = _percentiles(times)
+    result["peak_mb"] = _peak_mb()
+    return result
+
+
+def main(argv: list[str]) -> int:
+    engine, mode, corpus, target = argv[:4]
+    queries = json.loads(Path(argv[4]).read_text()) if len(argv) > 4 else {}
+    run = dossier if engine == "dossier" else fts5
+    print(json.dumps(run(mode, Path(corpus), Path(target), queries)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
