@@ -12,7 +12,8 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bench import cleaning, cranfield, search
+from bench import cleaning, cranfield, profile_build, search
+from bench.generate import generate
 
 REPORT = Path(__file__).resolve().parent / "REPORT.md"
 
@@ -28,6 +29,7 @@ def main() -> int:
         "in one run, on the same data.\n\n"
     )
     sections = [cleaning.run(), cranfield.run(search.WORK), search.run(sizes)]
+    sections.append(profile_build.run(generate(1000, search.WORK / "corpus-1000")))
     REPORT.write_text(header + "\n".join(sections), encoding="utf-8")
     sys.stdout.write(header + "\n".join(sections))
     return 0

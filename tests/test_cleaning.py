@@ -132,3 +132,32 @@ def test_other_script_lines_in_an_english_article_are_removed() -> None:
     assert len(clean.passages) == 2
     assert all(r.reason for r in clean.removed)
     assert {r.text for r in clean.removed} >= {"相关阅读", "热门评论"}
+
+
+WRAPPED_ABSTRACT = """\
+experimental study of wing loads in a propeller slipstream .
+
+an experimental study of a wing in a propeller slipstream was
+made in order to determine the spanwise distribution of the lift
+increase due to slipstream at different angles of attack of the wing
+and at different free stream to slipstream velocity ratios .  the
+results were intended in part as an evaluation basis for different
+theoretical treatments of this problem .
+the comparative span loading curves, together with
+supporting evidence, showed that a substantial part of the lift
+increment produced by the slipstream was due to a destalling effect .
+"""
+
+
+def test_hard_wrapped_text_is_judged_by_paragraph_not_by_line() -> None:
+    clean = clean_plain_text(WRAPPED_ABSTRACT)
+    assert clean.title == "experimental study of wing loads in a propeller slipstream ."
+    assert [p.lines for p in clean.passages] == [(3, 8), (9, 11)]
+    assert clean.passages[0].text.startswith("an experimental study of a wing in a propeller")
+    assert clean.passages[0].text.endswith("theoretical treatments of this problem .")
+    assert [r.line for r in clean.removed] == [1]
+
+
+def test_one_paragraph_per_line_is_not_unwrapped() -> None:
+    clean = clean_plain_text(NEWS_SITE)
+    assert all(p.lines[0] == p.lines[1] for p in clean.passages)
