@@ -20,6 +20,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from filelock import FileLock, Timeout
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 from whoosh import index as windex
@@ -250,7 +251,26 @@ class CorpusIndex:
         return windex.open_dir(str(self.location)), {"files": {}}
 
     def update(self, *, rebuild: bool = False, progress: Progress | None = None) -> UpdateReport:
-        """Bring the index up to date with the corpus folder."""
+        """Bring the index up to date with the corpus folder.
+
+        One process updates at a time (a lock file beside the index, held for the whole
+        update, so two first builds never replace each other's folder); another one gets
+        IndexBusy at once.
+        """
+        self.location.parent.mkdir(parents=True, exist_ok=True)
+        lock = FileLock(str(self.location) + ".lock")
+        try:
+            lock.acquire(timeout=0)
+        except Timeout as error:
+            raise IndexBusy(
+                "the index is being updated by another Dossier; searching the last version"
+            ) from error
+        try:
+            return self._update(rebuild=rebuild, progress=progress)
+        finally:
+            lock.release()
+
+    def _update(self, *, rebuild: bool, progress: Progress | None) -> UpdateReport:
         started = time.perf_counter()
         report = UpdateReport()
         opened = "rebuild requested" if rebuild else self._open_existing()
@@ -353,7 +373,9 @@ class CorpusIndex:
         except IndexBusy:
             opened = self._open_existing()
             if isinstance(opened, str):
-                raise
+                raise IndexBusy(
+                    "the index is being built by another Dossier; try again when it is done"
+                ) from None
             self._ix = opened[0]
             return UpdateReport(busy=True)
 

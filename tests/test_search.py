@@ -278,3 +278,53 @@ def test_cli_bad_query_is_one_line_exit_2(capsys) -> None:
     assert err == "dossier: error: 'a*' is too short: a prefix needs 3+ letters\n"
     assert main(["search", "x", "--limit", "0"]) == 2
     assert capsys.readouterr().err.startswith("dossier: error: argument --limit: must be 1 or more")
+
+
+def test_two_processes_one_builds_one_searches(tmp_path: Path) -> None:
+    """A real second process: it searches (or says the index is busy) while the first
+    builds, and never shows a traceback or a LockError."""
+    import subprocess
+    import sys
+    import time
+
+    from bench.generate import generate
+
+    corpus = generate(400, tmp_path / "corpus")
+    word = max((corpus / "article-00000.txt").read_text().split("\n")[2].split(), key=len)
+    word = word.strip(".").lower()
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    dossier = str(Path(sys.executable).parent / "dossier")
+    builder = subprocess.Popen(
+        [dossier, "index", "--corpus", str(corpus)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    outcomes = []
+    while builder.poll() is None and len(outcomes) < 20:
+        done = subprocess.run(
+            [dossier, "search", word, "--corpus", str(corpus), "--json"],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert "Traceback" not in done.stderr and "LockError" not in done.stderr
+        assert done.returncode in (0, 1), done.stderr
+        if done.returncode == 1:
+            assert done.stderr.count("\n") == 1 and "another Dossier" in done.stderr
+        outcomes.append(done.returncode)
+        time.sleep(0.2)
+    out, err = builder.communicate(timeout=300)
+    assert builder.returncode == 0, err
+    assert "400 added" in out
+    assert outcomes, "the build finished before a second process could try"
+    after = subprocess.run(
+        [dossier, "search", word, "--corpus", str(corpus), "--json"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert after.returncode == 0 and json.loads(after.stdout)["total"] > 0

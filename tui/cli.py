@@ -345,6 +345,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CorpusError as error:
         _warn(f"error: {error}")
         return 2
+    except IndexBusy as error:
+        _warn(f"error: {error}")
+        return 1
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
