@@ -226,11 +226,21 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
-def _open_index(root: Path, *, rebuild: bool = False) -> tuple[CorpusIndex, UpdateReport]:
-    """Open (and update) the corpus's index, with a progress bar when stderr is a terminal."""
+def _open_index(
+    root: Path, *, rebuild: bool = False, searching: bool = False
+) -> tuple[CorpusIndex, UpdateReport]:
+    """Update the corpus's index, with a progress bar when stderr is a terminal. To search,
+    an index that another process is updating is searched as it is; to index, that is an
+    error (IndexBusy)."""
     index = CorpusIndex(root)
+
+    def bring_up_to_date(progress=None) -> UpdateReport:  # type: ignore[no-untyped-def]
+        if searching:
+            return index.open(progress)
+        return index.update(rebuild=rebuild, progress=progress)
+
     if not sys.stderr.isatty():
-        return index, (index.update(rebuild=True) if rebuild else index.open())
+        return index, bring_up_to_date()
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
@@ -246,7 +256,7 @@ def _open_index(root: Path, *, rebuild: bool = False) -> tuple[CorpusIndex, Upda
         def progress(done: int, total: int, what: str) -> None:
             bar.update(task, completed=done, total=total, description=what)
 
-        report = index.update(rebuild=True, progress=progress) if rebuild else index.open(progress)
+        report = bring_up_to_date(progress)
     return index, report
 
 
@@ -262,11 +272,7 @@ def _report_update(report: UpdateReport) -> None:
 def cmd_index(args: argparse.Namespace) -> int:
     root = _corpus_root(args)
     scan_corpus(root)
-    try:
-        _, report = _open_index(root, rebuild=args.rebuild)
-    except IndexBusy as error:
-        _warn(f"error: {error}")
-        return 1
+    _, report = _open_index(root, rebuild=args.rebuild)
     _report_update(report)
     _write(f"index of {root}: {report.summary()}")
     return 0
@@ -298,7 +304,7 @@ def _print_hits(result: SearchResult) -> None:
 def cmd_search(args: argparse.Namespace) -> int:
     root = _corpus_root(args)
     scan_corpus(root)
-    index, report = _open_index(root)
+    index, report = _open_index(root, searching=True)
     _report_update(report)
     if args.query == "-":
         for line in sys.stdin:
