@@ -25,6 +25,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 from whoosh import index as windex
 from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
+from whoosh.filedb.filestore import FileStorage
 from whoosh.index import Index, LockError
 
 from search import locations
@@ -78,6 +79,13 @@ def passage_documents(article: Article) -> Iterable[dict[str, object]]:
             "exact": passage.text,
             "byline": article.byline or "",
         }
+
+
+def _storage(folder: Path) -> FileStorage:
+    """Whoosh's file storage without memory maps: with them, opening a searcher on a 20k-article
+    index mapped and touched all 360 MB of its compound segments (0.6 s, 570 MB resident);
+    without, it reads what a query needs (17 ms, 28 MB)."""
+    return FileStorage(str(folder), supports_mmap=False)
 
 
 def index_location(root: Path) -> Path:
@@ -225,10 +233,15 @@ class CorpusIndex:
         if manifest.get("schema") != SCHEMA_VERSION:
             return "index from an older version of Dossier"
         try:
-            ix = windex.open_dir(str(self.location))
+            ix = _storage(self.location).open_index()
             with ix.searcher() as searcher:  # damage often shows only when reading
-                searcher.doc_count()
-                list(searcher.lexicon("article"))
+                reader = searcher.reader()
+                reader.doc_count()
+                first = next(iter(reader.lexicon("article")), None)
+                if first is not None:  # read one posting list and one stored document
+                    for docnum in reader.postings("article", first).all_ids():
+                        reader.stored_fields(docnum)
+                        break
         except Exception as error:  # EmptyIndexError, EOFError, UnpicklingError...
             return f"index damaged ({type(error).__name__})"
         return ix, manifest
@@ -239,7 +252,7 @@ class CorpusIndex:
         building = self.location.with_name(self.location.name + f".new-{os.getpid()}")
         shutil.rmtree(building, ignore_errors=True)
         building.mkdir(parents=True)
-        windex.create_in(str(building), make_schema())
+        _storage(building).create_index(make_schema())
         if self.location.exists():
             old = self.location.with_name(self.location.name + f".old-{os.getpid()}")
             os.replace(self.location, old)
@@ -248,7 +261,7 @@ class CorpusIndex:
         else:
             os.replace(building, self.location)
         self._write_manifest({})
-        return windex.open_dir(str(self.location)), {"files": {}}
+        return _storage(self.location).open_index(), {"files": {}}
 
     def update(self, *, rebuild: bool = False, progress: Progress | None = None) -> UpdateReport:
         """Bring the index up to date with the corpus folder.
