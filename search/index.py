@@ -197,6 +197,16 @@ def _load_many(sources: list[SourceFile], progress: Progress | None) -> list[Art
     return results
 
 
+def _run(searcher, query, limit: int):  # type: ignore[no-untyped-def]
+    """Whoosh's search, top `limit` with matched terms. Its block-quality skipping has a bug
+    with exclusions and matched terms ("house chips -Trainium" raised IndexError in
+    `AndNotMatcher`), so a failed optimised search is run again without it."""
+    try:
+        return searcher.search(query, limit=max(1, limit), terms=True)
+    except IndexError:
+        return searcher.search(query, limit=max(1, limit), terms=True, optimize=False)
+
+
 class CorpusIndex:
     """The search index of one corpus folder."""
 
@@ -423,7 +433,14 @@ class CorpusIndex:
             except QueryError as error:
                 result.error = str(error)
                 return result
-            hits = searcher.search(query, limit=max(1, limit), terms=True)
+            try:
+                hits = _run(searcher, query, limit)
+            except Exception as error:  # EOFError, UnpicklingError: damage found while reading
+                result.error = (
+                    f"the index could not be read ({type(error).__name__}); "
+                    "`dossier index --rebuild` rebuilds it"
+                )
+                return result
             result.total = len(hits)
             stemmed, exact = stemmed_analyzer(), exact_analyzer()
             for hit in hits:

@@ -18,6 +18,8 @@ SEARCH_FIELDS = ("title", "text")
 FILTER_FIELDS = ("title", "source", "kind", "text")
 MIN_PREFIX = 3  # shorter prefixes expand to too much of the vocabulary
 MAX_PREFIX_TERMS = 50  # a prefix stands for at most this many of its most frequent terms
+_PLUS = r"(?<![^\s(])\+(?=[\w\"(])"  # "+" after a space, "(" or the start, before a word
+_MINUS = r"(?<![^\s(])-(?=[\w\"(])"
 
 
 class QueryError(ValueError):
@@ -47,7 +49,9 @@ def make_parser(schema: Schema) -> qparser.QueryParser:
     parser = qparser.MultifieldParser(
         list(SEARCH_FIELDS), schema, group=qparser.OrGroup.factory(0.9)
     )
-    parser.add_plugin(qparser.PlusMinusPlugin())
+    # "+word" and "-word" only at the start of a word: "shock-sound" is one hyphenated word,
+    # not "shock NOT sound" (Whoosh's default takes any "-" as an exclusion).
+    parser.add_plugin(qparser.PlusMinusPlugin(plusexpr=_PLUS, minusexpr=_MINUS))
     parser.add_plugin(ExactPhrasePlugin())
     parser.remove_plugin_class(qparser.BoostPlugin)  # "^" in pasted text is not a boost
     return parser

@@ -93,6 +93,23 @@ def test_operators_and_field_filters(seed_index: CorpusIndex) -> None:
     assert articles_of(seed_index.search("Infer*")) >= {"000", "001", "004"}
 
 
+def test_a_hyphen_inside_a_word_is_not_an_exclusion(seed_index: CorpusIndex) -> None:
+    # 000 and 001 say "self-developed" chips; only a "-" at the start of a word excludes.
+    inside = seed_index.search("self-developed chips")
+    assert inside.error is None
+    assert any("self-developed" in hit.snippet for hit in inside.hits)
+    grouped = seed_index.search("(self-developed chips) Trainium")
+    assert grouped.error is None and grouped.hits
+    excluded = seed_index.search("chips -Trainium")
+    assert excluded.hits and not any("Trainium " in h.snippet for h in excluded.hits)
+
+
+def test_an_exclusion_with_several_words_runs(seed_index: CorpusIndex) -> None:
+    # Whoosh's optimised search raised IndexError on this one (see search.index._run).
+    result = seed_index.search("house chips -Trainium")
+    assert result.error is None and len(result.hits) == 20
+
+
 def test_natural_language_question_finds_answers(seed_index: CorpusIndex) -> None:
     hits = seed_index.search("How much will Amazon spend on capital expenditure in 2026?").hits
     assert hits and "200" in " ".join(h.snippet for h in hits[:5])
