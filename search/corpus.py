@@ -42,70 +42,82 @@ class CorpusScan:
         return resolve_id(self.files, query)
 
 
-def _walk(root: Path, skipped: list[Skipped]) -> Iterator[Path]:
-    """Every file below `root`, following links to folders but never in a loop."""
+def _walk(root: Path, skipped: list[Skipped]) -> Iterator[os.DirEntry[str]]:
+    """Every file below `root`, following links to folders but never in a loop.
+
+    Works on strings and directory entries, not Path objects: at 20k files, pathlib alone
+    cost 0.5 s of every start."""
     seen: set[tuple[int, int]] = set()
 
-    def visit(folder: Path) -> Iterator[Path]:
+    def visit(folder: str) -> Iterator[os.DirEntry[str]]:
         try:
-            info = folder.stat()
+            info = os.stat(folder)
         except OSError as error:
-            skipped.append(Skipped(folder, f"folder cannot be read ({error.strerror})"))
+            skipped.append(Skipped(Path(folder), f"folder cannot be read ({error.strerror})"))
             return
         key = (info.st_dev, info.st_ino)
         if key in seen:
-            skipped.append(Skipped(folder, "link back to a folder already read (a loop)"))
+            skipped.append(Skipped(Path(folder), "link back to a folder already read (a loop)"))
             return
         seen.add(key)
         try:
-            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
         except OSError as error:
-            skipped.append(Skipped(folder, f"folder cannot be read ({error.strerror})"))
+            skipped.append(Skipped(Path(folder), f"folder cannot be read ({error.strerror})"))
             return
         for entry in entries:
             if entry.name.startswith("."):
                 continue  # hidden files and folders (.git, .DS_Store) are not articles
-            path = Path(entry.path)
             try:
                 is_dir = entry.is_dir(follow_symlinks=True)
             except OSError:
                 is_dir = False
             if is_dir:
-                yield from visit(path)
-            elif entry.is_symlink() and not path.exists():
-                skipped.append(Skipped(path, "broken link"))
+                yield from visit(entry.path)
+            elif entry.is_symlink() and not os.path.exists(entry.path):
+                skipped.append(Skipped(Path(entry.path), "broken link"))
             else:
-                yield path
+                yield entry
 
-    yield from visit(root)
+    yield from visit(str(root))
 
 
 def scan_corpus(root: Path) -> CorpusScan:
-    """List the article files of a corpus folder, recursively, with their ids."""
+    """List the article files of a corpus folder, recursively, with their ids and stat."""
     root = Path(root).expanduser()
     if not root.exists():
         raise CorpusError(f"corpus folder not found: {root}")
     if not root.is_dir():
         raise CorpusError(f"corpus is not a folder: {root}")
     scan = CorpusScan(root=root)
-    candidates: list[tuple[Path, str]] = []
-    for path in _walk(root, scan.skipped):
-        kind = KINDS.get(path.suffix.lower())
+    prefix = len(str(root).rstrip(os.sep)) + 1
+    candidates: list[tuple[str, str, str, os.stat_result]] = []  # (rel, stem, kind, stat)
+    for entry in _walk(root, scan.skipped):
+        stem, suffix = os.path.splitext(entry.name)
+        kind = KINDS.get(suffix.lower())
         if kind is None:
-            what = f"'{path.suffix}'" if path.suffix else "no extension"
+            what = f"'{suffix}'" if suffix else "no extension"
             scan.skipped.append(
-                Skipped(path, f"not an article file ({what}; reads .txt, .md, .html)")
+                Skipped(Path(entry.path), f"not an article file ({what}; reads .txt, .md, .html)")
             )
-        else:
-            candidates.append((path, kind))
+            continue
+        try:
+            info = entry.stat()
+        except OSError as error:
+            scan.skipped.append(Skipped(Path(entry.path), f"cannot be read ({error.strerror})"))
+            continue
+        rel = entry.path[prefix:].replace(os.sep, "/")
+        candidates.append((rel, stem, kind, info))
     stems: dict[str, int] = {}
-    for path, _ in candidates:
-        stems[path.stem] = stems.get(path.stem, 0) + 1
-    for path, kind in candidates:
-        article_id = path.stem
-        if stems[article_id] > 1:  # same name in two folders: the relative path tells them apart
-            article_id = path.relative_to(root).with_suffix("").as_posix()
-        scan.files.append(SourceFile(id=article_id, path=path, kind=kind))
+    for _, stem, _, _ in candidates:
+        stems[stem] = stems.get(stem, 0) + 1
+    for rel, stem, kind, info in candidates:
+        # The same name in two folders: the relative path (without extension) tells them apart.
+        article_id = stem if stems[stem] == 1 else rel[: len(rel) - len(rel.rsplit(".", 1)[-1]) - 1]
+        scan.files.append(
+            SourceFile(article_id, root, rel, kind, size=info.st_size, mtime_ns=info.st_mtime_ns)
+        )
     scan.files.sort(key=lambda f: f.id)
     return scan
 
@@ -134,7 +146,7 @@ class Corpus:
 
     def get(self, query: str) -> Article:
         """The article with id `query` or the only one whose id starts with it."""
-        files = [SourceFile(a.id, a.path, "") for a in self.articles]
+        files = [SourceFile(a.id, a.path.parent, a.path.name, "") for a in self.articles]
         chosen = resolve_id(files, query)
         return next(a for a in self.articles if a.id == chosen.id)
 

@@ -312,15 +312,12 @@ class CorpusIndex:
         to_load: list[SourceFile] = []
         stale_ids: set[str] = set()
         for source in scan.files:
-            rel = source.path.relative_to(scan.root).as_posix()
-            try:
-                info = source.path.stat()
-            except OSError as error:
-                report.skipped.append(Skipped(source.path, f"cannot be read ({error.strerror})"))
-                continue
+            rel = source.rel
             entry = old_files.get(rel)
-            stat = {"id": source.id, "size": info.st_size, "mtime_ns": info.st_mtime_ns}
-            if entry and all(entry.get(k) == v for k, v in stat.items()):
+            stat = {"id": source.id, "size": source.size, "mtime_ns": source.mtime_ns}
+            if entry and entry.get("id") == source.id and entry.get("size") == source.size and (
+                entry.get("mtime_ns") == source.mtime_ns
+            ):
                 new_files[rel] = entry
                 report.unchanged += 1
                 continue
@@ -364,9 +361,8 @@ class CorpusIndex:
             try:
                 for article_id in stale_ids:
                     writer.delete_by_term("article", article_id)
-                rel_of = {s.id: s.path.relative_to(scan.root).as_posix() for s in to_load}
                 for source, loaded in zip(to_load, _load_many(to_load, progress), strict=True):
-                    rel = rel_of[source.id]
+                    rel = source.rel
                     if isinstance(loaded, str):
                         report.skipped.append(Skipped(source.path, loaded))
                         new_files[rel]["passages"] = 0

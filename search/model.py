@@ -72,11 +72,23 @@ class Article:
 
 @dataclass(frozen=True, slots=True)
 class SourceFile:
-    """A file of a corpus that Dossier can read, with the id it is known by."""
+    """A file of a corpus that Dossier can read, with the id it is known by.
+
+    `rel` is the file's path below the corpus `root` ("/"-separated); `size` and `mtime_ns`
+    are what the scan saw (-1 when unknown), so an index that is up to date is checked
+    without a second stat of every file.
+    """
 
     id: str
-    path: Path
+    root: Path
+    rel: str
     kind: str  # "text", "markdown" or "html"
+    size: int = -1
+    mtime_ns: int = -1
+
+    @property
+    def path(self) -> Path:
+        return self.root / self.rel
 
 
 @dataclass(frozen=True, slots=True)
