@@ -24,6 +24,7 @@ from filelock import FileLock, Timeout
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 from whoosh import index as windex
+from whoosh import query as wq
 from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import Index, LockError
@@ -36,10 +37,12 @@ from search.loader import LoadError, load_article
 from search.model import Article, Skipped, SourceFile
 from search.query import QueryError, make_parser, parse
 from search.storage import atomic_write_text
+from search.whoosh_lengths import preload_field_lengths
 
 SCHEMA_VERSION = 1
 MANIFEST = "dossier-manifest.json"
 PARALLEL_FROM = 200  # files; below this, cleaning in one process is faster than a pool
+SCORED_FIELDS = ("title", "text", "exact", "source")  # fields whose lengths BM25F reads
 SUGGEST_BELOW = 3  # offer "did you mean" when a query finds fewer hits than this
 
 Progress = Callable[[int, int, str], None]  # (done, total, what)
@@ -198,13 +201,41 @@ def _load_many(sources: list[SourceFile], progress: Progress | None) -> list[Art
 
 
 def _run(searcher, query, limit: int):  # type: ignore[no-untyped-def]
-    """Whoosh's search, top `limit` with matched terms. Its block-quality skipping has a bug
-    with exclusions and matched terms ("house chips -Trainium" raised IndexError in
-    `AndNotMatcher`), so a failed optimised search is run again without it."""
+    """Whoosh's search for the top `limit` passages.
+
+    Without `terms=True`: recording matched terms makes Whoosh score every matching passage
+    (9k per one-word query at 20k articles) instead of skipping blocks that cannot reach the
+    top; the terms to highlight are found in the few hits' text instead (`positive_terms`).
+    Whoosh's block skipping once raised IndexError inside `AndNotMatcher` (with
+    `terms=True`), so a failed optimised search is run again without it."""
     try:
-        return searcher.search(query, limit=max(1, limit), terms=True)
+        return searcher.search(query, limit=max(1, limit))
     except IndexError:
-        return searcher.search(query, limit=max(1, limit), terms=True, optimize=False)
+        return searcher.search(query, limit=max(1, limit), optimize=False)
+
+
+def positive_terms(query: wq.Query) -> dict[str, set[str]]:
+    """The terms a query looks for, by field: the words to highlight in a hit. Excluded
+    terms (`NOT`, `-word`) are left out."""
+    found: dict[str, set[str]] = {}
+
+    def visit(node: wq.Query) -> None:
+        if isinstance(node, wq.Not):
+            return
+        if isinstance(node, wq.AndNot):
+            visit(node.a)
+            return
+        if isinstance(node, wq.Term | wq.Phrase):
+            words = [node.text] if isinstance(node, wq.Term) else list(node.words)
+            for word in words:
+                text = word.decode("utf-8") if isinstance(word, bytes) else str(word)
+                found.setdefault(node.fieldname, set()).add(text)
+            return
+        for child in node.children():
+            visit(child)
+
+    visit(query)
+    return found
 
 
 class CorpusIndex:
@@ -413,6 +444,7 @@ class CorpusIndex:
         if self._searcher is None:
             assert self._ix is not None
             self._searcher = self._ix.searcher()
+            preload_field_lengths(self._searcher, SCORED_FIELDS)
             self._parser = make_parser(self._ix.schema)
         return self._searcher
 
@@ -439,11 +471,8 @@ class CorpusIndex:
                 return result
             result.total = len(hits)
             stemmed, exact = stemmed_analyzer(), exact_analyzer()
+            matched = positive_terms(query)
             for hit in hits:
-                matched: dict[str, set[str]] = {}
-                for fieldname, term in hit.matched_terms():
-                    word = term.decode("utf-8") if isinstance(term, bytes) else term
-                    matched.setdefault(fieldname, set()).add(word)
                 text_ = hit["text"]
                 spans = term_spans(text_, matched.get("text", set()), stemmed)
                 spans += term_spans(text_, matched.get("exact", set()), exact)

@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 from whoosh import index as windex
 
-from search.index import MANIFEST, CorpusIndex, IndexBusy
+from search.index import MANIFEST, CorpusIndex, IndexBusy, _run
+from search.query import parse
+from search.whoosh_lengths import preload_field_lengths
 from tests.conftest import SEEDS, write
 from tui.cli import main
 
@@ -360,3 +362,18 @@ def test_two_processes_one_builds_one_searches(tmp_path: Path) -> None:
         timeout=120,
     )
     assert after.returncode == 0 and json.loads(after.stdout)["total"] > 0
+
+
+def test_field_lengths_in_memory_score_as_whoosh_does(tmp_path: Path) -> None:
+    index = CorpusIndex(SEEDS, location=tmp_path / "ix")
+    fast = [(h.article, h.passage, round(h.score, 6)) for h in index.search("Amazon chips").hits]
+    with windex.open_dir(str(tmp_path / "ix")).searcher() as searcher:
+        assert preload_field_lengths(searcher, ("text",))  # the pinned Whoosh's internals
+    slow_index = CorpusIndex(SEEDS, location=tmp_path / "ix")
+    slow_index.open()
+    with slow_index._lock:
+        searcher = slow_index._ensure_searcher()
+        searcher.reader().leaf_readers()[0][0]._perdoc._readers.clear()  # back to file reads
+        query = parse(slow_index._parser, "Amazon chips", searcher.reader())
+        slow = [(h["article"], h["passage"], round(h.score, 6)) for h in _run(searcher, query, 20)]
+    assert fast == slow and len(fast) == 20
