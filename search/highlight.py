@@ -7,6 +7,8 @@ from collections.abc import Iterable
 
 from whoosh.analysis import Analyzer
 
+from search.analysis import exact_analyzer, stemmed_analyzer
+
 SNIPPET_CHARS = 240
 LEAD_CHARS = 60  # context kept before the first highlighted term
 ELLIPSIS = "…"
@@ -21,6 +23,15 @@ def term_spans(text: str, terms: set[str], analyzer: Analyzer) -> list[tuple[int
         if token.text in terms and not getattr(token, "stopped", False):
             spans.append((token.startchar, token.endchar))
     return spans
+
+
+def query_spans(text: str, terms: dict[str, set[str]]) -> list[tuple[int, int]]:
+    """(start, end) of every word of `text` that a query's terms (by field, as
+    `search.index.positive_terms` gives them) match: stemmed words and exact words."""
+    stemmed = terms.get("text", set()) | terms.get("title", set())
+    spans = term_spans(text, stemmed, stemmed_analyzer())
+    spans += term_spans(text, terms.get("exact", set()), exact_analyzer())
+    return merge_spans(spans)
 
 
 def merge_spans(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:

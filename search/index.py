@@ -31,21 +31,22 @@ from whoosh.index import Index, LockError
 
 from search import locations
 from search.analysis import exact_analyzer, stemmed_analyzer
-from search.corpus import scan_corpus
-from search.highlight import snippet, term_spans
+from search.corpus import CorpusScan, scan_corpus
+from search.highlight import query_spans, snippet
 from search.loader import LoadError, load_article
-from search.model import Article, Skipped, SourceFile
+from search.model import Article, ArticleInfo, Skipped, SourceFile
 from search.query import QueryError, make_parser, parse
 from search.storage import atomic_write_text
 from search.whoosh_lengths import preload_field_lengths
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: the manifest holds each article's title, source, date and length
 MANIFEST = "dossier-manifest.json"
 PARALLEL_FROM = 200  # files; below this, cleaning in one process is faster than a pool
 SCORED_FIELDS = ("title", "text", "exact", "source")  # fields whose lengths BM25F reads
 SUGGEST_BELOW = 3  # offer "did you mean" when a query finds fewer hits than this
 
 Progress = Callable[[int, int, str], None]  # (done, total, what)
+ArticleRead = Callable[[ArticleInfo], None]  # an article was read (for the library, live)
 
 
 class IndexBusy(Exception):
@@ -155,6 +156,7 @@ class SearchResult:
     hits: list[Hit] = field(default_factory=list)
     suggestion: str | None = None
     error: str | None = None  # why the query could not run, in one line
+    terms: dict[str, set[str]] = field(default_factory=dict)  # what to highlight, by field
 
     def as_json(self) -> dict[str, object]:
         data: dict[str, object] = {
@@ -304,7 +306,13 @@ class CorpusIndex:
         self._write_manifest({})
         return _storage(self.location).open_index(), {"files": {}}
 
-    def update(self, *, rebuild: bool = False, progress: Progress | None = None) -> UpdateReport:
+    def update(
+        self,
+        *,
+        rebuild: bool = False,
+        progress: Progress | None = None,
+        on_article: ArticleRead | None = None,
+    ) -> UpdateReport:
         """Bring the index up to date with the corpus folder.
 
         One process updates at a time (a lock file beside the index, held for the whole
@@ -320,11 +328,13 @@ class CorpusIndex:
                 "the index is being updated by another Dossier; searching the last version"
             ) from error
         try:
-            return self._update(rebuild=rebuild, progress=progress)
+            return self._update(rebuild=rebuild, progress=progress, on_article=on_article)
         finally:
             lock.release()
 
-    def _update(self, *, rebuild: bool, progress: Progress | None) -> UpdateReport:
+    def _update(
+        self, *, rebuild: bool, progress: Progress | None, on_article: ArticleRead | None
+    ) -> UpdateReport:
         started = time.perf_counter()
         report = UpdateReport()
         opened = "rebuild requested" if rebuild else self._open_existing()
@@ -346,8 +356,11 @@ class CorpusIndex:
             rel = source.rel
             entry = old_files.get(rel)
             stat = {"id": source.id, "size": source.size, "mtime_ns": source.mtime_ns}
-            if entry and entry.get("id") == source.id and entry.get("size") == source.size and (
-                entry.get("mtime_ns") == source.mtime_ns
+            if (
+                entry
+                and entry.get("id") == source.id
+                and entry.get("size") == source.size
+                and (entry.get("mtime_ns") == source.mtime_ns)
             ):
                 new_files[rel] = entry
                 report.unchanged += 1
@@ -397,7 +410,12 @@ class CorpusIndex:
                     if isinstance(loaded, str):
                         report.skipped.append(Skipped(source.path, loaded))
                         new_files[rel]["passages"] = 0
+                        new_files[rel]["error"] = loaded
                         continue
+                    info = ArticleInfo.of(loaded, rel)
+                    new_files[rel]["info"] = info.as_json()
+                    if on_article:
+                        on_article(info)
                     for document in passage_documents(loaded):
                         writer.add_document(**document)
                     new_files[rel]["passages"] = len(loaded.passages)
@@ -415,11 +433,13 @@ class CorpusIndex:
         report.seconds = time.perf_counter() - started
         return report
 
-    def open(self, progress: Progress | None = None) -> UpdateReport:
+    def open(
+        self, progress: Progress | None = None, on_article: ArticleRead | None = None
+    ) -> UpdateReport:
         """Open for searching, updating first; when another process is writing, search what
         is there and say so in the report."""
         try:
-            return self.update(progress=progress)
+            return self.update(progress=progress, on_article=on_article)
         except IndexBusy:
             opened = self._open_existing()
             if isinstance(opened, str):
@@ -428,6 +448,38 @@ class CorpusIndex:
                 ) from None
             self._ix = opened[0]
             return UpdateReport(busy=True)
+
+    def catalog(self, scan: CorpusScan | None = None) -> list[ArticleInfo]:
+        """The library's rows: every article file of the corpus with what the index knows of
+        it (title, source, date, length), without reading any article. A file the index has
+        not read yet is listed by its id, marked `read=False`; one that is not an article
+        (the index found no text in it) is left out."""
+        scan = scan if scan is not None else scan_corpus(self.root)
+        try:
+            files = self._manifest()["files"]
+        except (OSError, ValueError):
+            files = {}
+        rows: list[ArticleInfo] = []
+        for source in scan.files:
+            entry = files.get(source.rel) or {}
+            if entry.get("error") and entry.get("size") == source.size:
+                continue
+            info = entry.get("info") if entry.get("id") == source.id else None
+            if isinstance(info, dict):
+                rows.append(
+                    ArticleInfo(
+                        id=source.id,
+                        rel=source.rel,
+                        title=str(info.get("title") or source.id),
+                        source=info.get("source"),
+                        published=info.get("published"),
+                        words=int(info.get("words") or 0),
+                        passages=int(info.get("passages") or 0),
+                    )
+                )
+            else:
+                rows.append(ArticleInfo(id=source.id, rel=source.rel, title=source.id, read=False))
+        return rows
 
     # --- searching ---------------------------------------------------------------------------
 
@@ -470,13 +522,10 @@ class CorpusIndex:
                 )
                 return result
             result.total = len(hits)
-            stemmed, exact = stemmed_analyzer(), exact_analyzer()
-            matched = positive_terms(query)
+            result.terms = positive_terms(query)
             for hit in hits:
                 text_ = hit["text"]
-                spans = term_spans(text_, matched.get("text", set()), stemmed)
-                spans += term_spans(text_, matched.get("exact", set()), exact)
-                snip, offsets = snippet(text_, spans)
+                snip, offsets = snippet(text_, query_spans(text_, result.terms))
                 result.hits.append(
                     Hit(
                         article=hit["article"],

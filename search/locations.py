@@ -35,10 +35,16 @@ def themes_dir() -> Path:
     return _shipped("themes")
 
 
-def default_corpus() -> Path:
-    """The corpus used when none is named: $DOSSIER_CORPUS, else the bundled one."""
+def corpus_from_environment() -> Path | None:
+    """$DOSSIER_CORPUS, if it is set."""
     configured = os.environ.get(CORPUS_ENV, "").strip()
-    return Path(configured).expanduser() if configured else bundled_corpus()
+    return Path(configured).expanduser() if configured else None
+
+
+def default_corpus() -> Path:
+    """The corpus used when none is named: $DOSSIER_CORPUS, else the bundled one (the app
+    also looks at config.yaml: search.config.default_corpus)."""
+    return corpus_from_environment() or bundled_corpus()
 
 
 def config_dir() -> Path:

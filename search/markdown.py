@@ -93,3 +93,15 @@ def reindex(passages: list[Passage]) -> list[Passage]:
         Passage(index=i, kind=p.kind, text=p.text, lines=p.lines, level=p.level)
         for i, p in enumerate(passages)
     ]
+
+
+def table_rows(text: str) -> list[list[str]]:
+    """The cells of a Markdown (pipe) table passage, header row first; [] if it is not one."""
+    tokens = _parser().parse(text)
+    rows: list[list[str]] = []
+    for token in tokens:
+        if token.type == "tr_open":
+            rows.append([])
+        elif token.type == "inline" and rows:
+            rows[-1].append(inline_text(token))
+    return rows

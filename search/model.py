@@ -97,3 +97,39 @@ class Skipped:
 
     path: Path
     reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleInfo:
+    """What the library shows of an article, without holding its text: one row each, so a
+    corpus of 20k articles costs a few MB. `title` is the file name until the file is read."""
+
+    id: str
+    rel: str  # path below the corpus folder
+    title: str
+    source: str | None = None
+    published: str | None = None
+    words: int = 0
+    passages: int = 0
+    read: bool = True  # False: not read yet (a first index build is still running)
+
+    @classmethod
+    def of(cls, article: Article, rel: str) -> ArticleInfo:
+        return cls(
+            id=article.id,
+            rel=rel,
+            title=article.title,
+            source=article.source,
+            published=article.published,
+            words=article.words,
+            passages=len(article.passages),
+        )
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "title": self.title,
+            "source": self.source,
+            "published": self.published,
+            "words": self.words,
+            "passages": self.passages,
+        }

@@ -19,3 +19,12 @@ def visible(text: str) -> str:
         ),
         text,
     )
+
+
+_BREAKS = re.compile(r"[\n\t\r\f\v\u2028\u2029\x85]")
+
+
+def one_line(text: str) -> str:
+    """`text` made safe to print (see `visible`) on one line: each line break or tab becomes
+    one space, so character offsets into `text` still point at the same characters."""
+    return visible(_BREAKS.sub(" ", text))

@@ -38,3 +38,39 @@ def write(folder: Path, name: str, content: str | bytes) -> Path:
     else:
         path.write_bytes(content)
     return path
+
+
+@pytest.fixture(scope="session")
+def built_seed_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seeds' search index, built once; app tests each get a copy (see `make_app`)."""
+    from search.index import CorpusIndex
+
+    location = tmp_path_factory.mktemp("seed-index") / "index"
+    CorpusIndex(SEEDS, location=location).update()
+    return location
+
+
+@pytest.fixture
+def make_app(built_seed_index: Path, tmp_path: Path):
+    """Build the app exactly as `dossier` does, on a corpus (the seeds by default) with a
+    copy of the prebuilt seed index, in this test's own user directories."""
+    import shutil
+
+    from search.config import load_config
+    from tui.app import create_app
+
+    def factory(corpus: Path = SEEDS, *, fresh_index: bool = False):
+        location = tmp_path / f"index-{corpus.name}"
+        if corpus == SEEDS and not fresh_index and not location.exists():
+            shutil.copytree(built_seed_index, location)
+        return create_app(corpus, index_location=location, config=load_config())
+
+    return factory
+
+
+async def ready(pilot) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the app's workers (library, index, article, search) are done and drawn."""
+    for _ in range(3):
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+    await pilot.pause()

@@ -1,97 +1,511 @@
-"""The reader app's first screen, driven by Pilot, and its snapshot."""
+"""The reader app driven by Pilot: every key a user has, and what the screen then shows."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import yaml
+from textual.command import CommandPalette
 from textual.pilot import Pilot
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
-from tests.conftest import SEEDS, write
-from tui.app import create_app
-from tui.screens.article import ArticleScreen
-from tui.widgets.article_table import ArticleTable
+from search import locations
+from tests.conftest import ready, write
+from tui.dialogs.help import HelpScreen
+from tui.screens.reader import ReaderScreen
+from tui.screens.search import SearchScreen
+from tui.widgets.article import ArticlePane, ArticleView, OriginalView
+from tui.widgets.hits import HitList
+from tui.widgets.library import LibraryList
+from tui.widgets.passage import PassageBlock
+
+JASSY = "Jassy Defends Amazon's $200B AI Spending Spree"
 
 
-async def loaded(pilot: Pilot) -> None:
-    """Wait until the library has been loaded in its worker and drawn."""
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+def status(pilot: Pilot) -> str:
+    return str(pilot.app.screen.query_one("#status", Static).render())
 
 
-async def test_library_lists_the_seeds() -> None:
-    app = create_app(SEEDS)
+def library(pilot: Pilot) -> LibraryList:
+    return pilot.app.screen.query_one(LibraryList)
+
+
+def view(pilot: Pilot) -> ArticleView:
+    return pilot.app.screen.query_one(ArticleView)
+
+
+def passage_texts(pilot: Pilot) -> list[str]:
+    return [block.passage.text for block in view(pilot).query(PassageBlock)]
+
+
+def cursor_block(pilot: Pilot) -> PassageBlock:
+    (block,) = [b for b in view(pilot).query(PassageBlock) if b.has_class("-cursor")]
+    return block
+
+
+async def open_row(pilot: Pilot, title_start: str) -> None:
+    rows = [row.info.title for row in library(pilot).rows]
+    target = next(i for i, title in enumerate(rows) if title.startswith(title_start))
+    library(pilot).focus()
+    await pilot.press("g", *(["j"] * target), "enter")
+    await ready(pilot)
+
+
+async def test_library_lists_the_seeds_and_has_focus(make_app) -> None:
+    app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
-        await loaded(pilot)
-        table = app.screen.query_one(ArticleTable)
-        assert table.row_count == 5
-        titles = [str(table.get_row_at(i)[0]) for i in range(5)]
-        assert titles[4] == "Jassy Defends Amazon's $200B AI Spending Spree"
-        assert str(app.screen.query_one("#status", Static).render()) == "5 articles"
-        assert table.has_focus
+        await ready(pilot)
+        titles = [row.info.title for row in library(pilot).rows]
+        assert len(titles) == 5 and titles == sorted(titles, key=str.casefold)
+        assert titles[-1] == JASSY
+        assert status(pilot) == "5 articles · index up to date"
+        assert library(pilot).has_focus
 
 
-async def test_enter_opens_the_article_and_escape_returns() -> None:
-    app = create_app(SEEDS)
+async def test_a_first_start_builds_the_index_and_says_so(make_app) -> None:
+    app = make_app(fresh_index=True)
     async with app.run_test(size=(120, 36)) as pilot:
-        await loaded(pilot)
-        await pilot.press("down", "down", "enter")
-        await pilot.pause()
-        assert isinstance(app.screen, ArticleScreen)
-        assert app.screen.article.id == "002_162fa0abf6511b64"
-        texts = [str(s.render()) for s in app.screen.query(".passage")]
+        await ready(pilot)
+        assert status(pilot) == "5 articles · index updated (5 added, 0 changed, 0 removed)"
+
+
+async def test_enter_opens_a_clean_article_with_its_details(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await open_row(pilot, "How Amazon aligned")
+        article = view(pilot).article
+        assert article is not None and article.id.startswith("002")
+        texts = passage_texts(pilot)
         assert texts[0].startswith("Before Amazon could build thousands of AI applications")
         assert not any("Enjoying this read" in t for t in texts)
+        assert view(pilot).has_focus and view(pilot).cursor == 0
+        details = str(app.screen.query_one("#sidebar-removed", Static).render())
+        assert "removed" not in details.lower() or details  # rendered as a table
+        heading = str(app.screen.query_one("#removed-heading", Static).render())
+        assert (
+            heading.startswith("Removed by cleaning (")
+            and heading != "Removed by cleaning (0 lines)"
+        )
+
+
+async def test_passage_cursor_moves_with_shift_j_and_k(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await open_row(pilot, "How Amazon aligned")
+        await pilot.press("J", "J", "J")
+        await pilot.pause()
+        assert view(pilot).cursor == 3 and cursor_block(pilot).passage.index == 3
+        await pilot.press("K")
+        await pilot.pause()
+        assert cursor_block(pilot).passage.index == 2
+
+
+async def test_scrolling_keys_move_the_view_and_carry_the_cursor(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await open_row(pilot, "Big factory")  # 003: the longest seed
+        pane = view(pilot)
+        await pilot.press("j", "j")
+        await pilot.pause()
+        assert pane.scroll_y == 2
+        await pilot.press("k")
+        await pilot.pause()
+        assert pane.scroll_y == 1
+        await pilot.press("space")
+        await pilot.pause()
+        paged = pane.scroll_y
+        assert paged > 20
+        assert cursor_block(pilot).virtual_region.y >= paged  # the cursor followed the page
+        await pilot.press("b")
+        await pilot.pause()
+        assert pane.scroll_y < paged
+        await pilot.press("G")
+        await pilot.pause()
+        assert pane.cursor == len(pane.article.passages) - 1
+        assert pane.scroll_y == pane.max_scroll_y
+        await pilot.press("g")
+        await pilot.pause()
+        assert pane.cursor == 0 and pane.scroll_y == 0
+
+
+async def test_brackets_go_to_the_next_and_previous_article(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        rows = [row.info.id for row in library(pilot).rows]
+        await open_row(pilot, "Big factory")
+        start = rows.index(view(pilot).article.id)
+        await pilot.press("right_square_bracket")
+        await ready(pilot)
+        assert view(pilot).article.id == rows[start + 1]
+        assert library(pilot).current == rows[start + 1]
+        await pilot.press("left_square_bracket", "left_square_bracket")
+        await ready(pilot)
+        assert view(pilot).article.id == rows[start - 1]
+
+
+async def test_o_shows_the_original_file_with_removed_lines_and_reasons(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await open_row(pilot, "How Amazon aligned")
+        await pilot.press("o")
+        await pilot.pause()
+        original = app.screen.query_one(OriginalView)
+        assert original.display and original.has_focus
+        text = str(original.query_one("#original-text", Static).render())
+        assert "Enjoying this read" in text  # the promo line is in the file...
+        promo = next(line for line in text.splitlines() if "Enjoying this read" in line)
+        assert "←" in promo  # ...marked with why cleaning removed it
+        await pilot.press("o")
+        await pilot.pause()
+        assert not original.display and view(pilot).has_focus
+
+
+async def test_search_as_you_type_then_enter_opens_the_hit(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await pilot.press("slash")
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press(*"Trainium")
+        await ready(pilot)
+        hits = app.screen.query_one(HitList)
+        assert hits.option_count == 13
+        assert str(app.screen.query_one("#search-status", Static).render()).startswith(
+            "13 passages match"
+        )
+        first = app.screen.result.hits[0]
+        await pilot.press("enter")
+        await ready(pilot)
+        assert isinstance(app.screen, ReaderScreen)
+        assert view(pilot).article.id == first.article
+        assert view(pilot).cursor == first.passage
+        block = cursor_block(pilot)
+        highlighted = [block.passage.text[s:e] for s, e in block._layers["search"]]
+        assert highlighted and {w.lower() for w in highlighted} == {"trainium"}
+        assert status(pilot).startswith("Hit 1 of 13 for “Trainium”")
+
+
+async def test_n_and_shift_n_walk_the_hits_across_articles(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await pilot.press("slash", *"Trainium")
+        await ready(pilot)
+        hits = app.screen.result.hits
+        await pilot.press("enter")
+        await ready(pilot)
+        seen = [(view(pilot).article.id, view(pilot).cursor)]
+        for _ in range(len(hits) - 1):
+            await pilot.press("n")
+            await ready(pilot)
+            seen.append((view(pilot).article.id, view(pilot).cursor))
+        assert seen == [(h.article, h.passage) for h in hits]
+        assert len({article for article, _ in seen}) == 4  # across articles
+        await pilot.press("N")
+        await ready(pilot)
+        assert (view(pilot).article.id, view(pilot).cursor) == seen[-2]
+
+
+async def test_search_history_walks_with_up_and_persists(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        for query in ("robots", "Trainium"):
+            await pilot.press("slash", "ctrl+a", "ctrl+k", *query)
+            await ready(pilot)
+            await pilot.press("enter")
+            await ready(pilot)
+    state = yaml.safe_load((locations.data_dir() / "state.yaml").read_text())
+    assert state["version"] == 1 and state["history"] == ["robots", "Trainium"]
+    again = make_app()
+    async with again.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await pilot.press("slash")
+        field = again.screen.query_one("#search-input", Input)
+        await pilot.press("up")
+        assert field.value == "Trainium"
+        await pilot.press("up")
+        assert field.value == "robots"
+        await pilot.press("down", "down")
+        assert field.value == ""
+
+
+async def test_did_you_mean_is_one_key_away(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await pilot.press("slash", *"Trainum")
+        await ready(pilot)
+        line = str(app.screen.query_one("#search-status", Static).render())
+        assert "did you mean “trainium”? ctrl+r" in line
+        await pilot.press("ctrl+r")
+        await ready(pilot)
+        assert app.screen.query_one("#search-input", Input).value == "trainium"
+        assert app.screen.query_one(HitList).option_count == 13
+
+
+async def test_a_bad_query_is_explained_in_one_line(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await pilot.press("slash", *"a*")
+        await ready(pilot)
+        line = str(app.screen.query_one("#search-status", Static).render())
+        assert line.startswith("'a*' is too short")
+        await pilot.press("escape")
+        assert isinstance(app.screen, ReaderScreen)
+
+
+async def test_ctrl_f_finds_in_the_article(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await open_row(pilot, "How Amazon aligned")
+        await pilot.press("ctrl+f", *"chips")
+        await pilot.pause()
+        article = view(pilot).article
+        total = sum(p.text.lower().count("chips") for p in article.passages)
+        assert status(pilot) == f"Find: match 1 of {total}"
+        first = view(pilot).cursor
+        assert "chips" in article.passages[first].text.lower()
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        assert status(pilot) == f"Find: match 3 of {total}"
         await pilot.press("escape")
         await pilot.pause()
-        assert app.screen.query_one(ArticleTable).cursor_row == 2
+        assert view(pilot).has_focus
+        assert not any(block._layers for block in view(pilot).query(PassageBlock))
 
 
-async def test_markup_in_a_title_is_shown_literally(tmp_path: Path) -> None:
-    write(
-        tmp_path,
-        "markup.txt",
-        "[bold red]Not bold[/bold red] and [link=x]no link[/link] title\n"
-        "A sentence of prose that is long enough to be the body of this article.\n",
-    )
-    app = create_app(tmp_path)
+async def test_y_copies_the_passage_with_title_and_source(make_app) -> None:
+    app = make_app()
+    copied: list[str] = []
+    app.copy_to_clipboard = copied.append  # type: ignore[method-assign]
     async with app.run_test(size=(120, 36)) as pilot:
-        await loaded(pilot)
-        cell = app.screen.query_one(ArticleTable).get_row_at(0)[0]
-        assert str(cell) == "[bold red]Not bold[/bold red] and [link=x]no link[/link] title"
-        assert not cell.spans
+        await ready(pilot)
+        await open_row(pilot, "Jassy")
+        await pilot.press("J", "J", "J", "y")
+        await pilot.pause()
+        passage = view(pilot).article.passages[3].text
+        assert copied == [f"{passage}\n\n— {JASSY} · GeekWire"]
 
 
-async def test_skipped_files_are_counted_and_notified(tmp_path: Path) -> None:
-    write(
-        tmp_path,
-        "fine.txt",
-        "A fine title here\nA sentence of prose that is long enough for this.\n",
-    )
-    write(tmp_path, "photo.png", b"\x89PNG\r\n\x1a\n")
-    app = create_app(tmp_path)
+async def test_question_mark_lists_the_keys_from_the_bindings(make_app) -> None:
+    app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
-        await loaded(pilot)
-        assert (
-            str(app.screen.query_one("#status", Static).render()) == "1 articles · 1 files skipped"
+        await ready(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = str(app.screen.query_one(Static).render())
+        for line in ("Next passage", "Previous passage", "Search", "Find in article", "Original"):
+            assert line in text
+        assert "reader.search" in text  # the id to rebind it with
+        await pilot.press("escape")
+        assert isinstance(app.screen, ReaderScreen)
+
+
+async def test_keys_can_be_rebound_in_config_yaml(make_app) -> None:
+    write(locations.config_dir(), "config.yaml", "keys:\n  reader.search: ctrl+k\n")
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await pilot.press("slash")
+        assert isinstance(app.screen, ReaderScreen)  # "/" no longer searches
+        await pilot.press("ctrl+k")
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press("escape", "question_mark")
+        await pilot.pause()
+        assert "ctrl+k" in str(app.screen.query_one(Static).render()).lower() or "^k" in str(
+            app.screen.query_one(Static).render()
         )
-        messages = [n.message for n in app._notifications]
-        assert messages == ["photo.png: not an article file ('.png'; reads .txt, .md, .html)"]
 
 
-async def test_q_quits() -> None:
-    app = create_app(SEEDS)
+async def test_command_palette_runs_reader_actions(make_app) -> None:
+    app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
-        await loaded(pilot)
+        await ready(pilot)
+        await open_row(pilot, "How Amazon aligned")
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"toggle original")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await ready(pilot)
+        assert app.screen.query_one(ArticlePane).showing_original
+
+
+async def test_command_palette_opens_an_article_by_title(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+p", *"big factory lays")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await ready(pilot)
+        assert view(pilot).article.id.startswith("003")
+
+
+async def test_ctrl_t_switches_theme_and_the_choice_persists(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        assert app.theme == "dossier-dark"
+        assert {"dossier-dark", "dossier-light", "dossier-high-contrast"} <= set(
+            app.available_themes
+        )
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"dossier-light")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await ready(pilot)
+        assert app.theme == "dossier-light"
+    again = make_app()
+    async with again.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        assert again.theme == "dossier-light"
+
+
+async def test_a_broken_theme_file_is_reported_and_skipped(make_app) -> None:
+    themes = locations.config_dir() / "themes"
+    write(themes, "broken.yaml", "name: broken\nprimary: [not, a, colour\n")
+    write(themes, "badcolour.yaml", "name: badcolour\nprimary: '#zzzzzz'\n")
+    write(locations.config_dir(), "config.yaml", "theme: badcolour\n")
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        messages = [n.message for n in app._notifications]
+        assert "theme file badcolour.yaml: bad colour" in " ".join(messages)
+        assert "theme file broken.yaml: not valid YAML; skipped" in messages
+        assert "Theme 'badcolour' not found; using dossier-dark" in messages
+        assert app.theme == "dossier-dark"
+
+
+async def test_reading_position_and_last_article_are_remembered(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await open_row(pilot, "Big factory")
+        await pilot.press("J", "J", "J", "J")
+        await pilot.pause()
+    again = make_app()
+    async with again.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        assert view(pilot).article.id.startswith("003")
+        assert view(pilot).cursor == 4
+        assert library(pilot).current == view(pilot).article.id
+
+
+async def test_filter_as_you_type_and_sort(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await pilot.press("f", *"lays off")
+        await pilot.pause()
+        titles = [row.info.title for row in library(pilot).rows]
+        assert len(titles) == 2 and all("lays off" in t for t in titles)
+        await pilot.press("escape")
+        assert library(pilot).has_focus and len(library(pilot).rows) == 5
+        await pilot.press("s")  # title -> source
+        await pilot.pause()
+        assert library(pilot).sort_by == "source"
+        sources = [row.info.source for row in library(pilot).rows]
+        known = [s for s in sources if s]
+        assert known == sorted(known, key=str.casefold) and sources[: len(known)] == known
+        await pilot.press("s", "s")  # -> date -> words
+        assert library(pilot).sort_by == "words"
+        await pilot.press("S")
+        words = [row.info.words for row in library(pilot).rows]
+        assert words == sorted(words, reverse=True)
+
+
+async def test_panes_hide_and_tab_cycles_focus(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await open_row(pilot, "Jassy")
+        screen = app.screen
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        assert not screen.query_one("#library").display
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not screen.query_one("#sidebar").display
+        await pilot.press("ctrl+b", "ctrl+s")
+        await pilot.pause()
+        assert screen.query_one("#library").display and screen.query_one("#sidebar").display
+        focused = []
+        for _ in range(4):
+            await pilot.press("tab")
+            focused.append(type(app.focused).__name__)
+        assert {"LibraryList", "ArticleView", "InfoSidebar"} <= set(focused)
+
+
+async def test_narrow_terminal_shows_one_pane_at_a_time(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        screen = app.screen
+        assert screen.has_class("-narrow")
+        assert screen.query_one("#library").display and not screen.query_one("#article").display
+        await open_row(pilot, "Jassy")
+        assert screen.query_one("#article").display and not screen.query_one("#library").display
+        assert not screen.query_one("#sidebar").display
+        await pilot.press("escape")
+        await pilot.pause()
+        assert screen.query_one("#library").display and library(pilot).has_focus
+
+
+async def test_markup_and_escapes_in_an_article_are_shown_literally(
+    make_app, tmp_path: Path
+) -> None:
+    corpus = tmp_path / "corpus"
+    write(
+        corpus,
+        "markup.txt",
+        "[bold red]Not bold[/bold red] and [link=x]no link[/link] title\n\n"
+        "A sentence of prose with [b]brackets[/b] and \x1b[31mred\x1b[0m in it, long enough.\n",
+    )
+    app = make_app(corpus)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        row = library(pilot).rows[0]
+        assert row.title == "[bold red]Not bold[/bold red] and [link=x]no link[/link] title"
+        await pilot.press("enter")
+        await ready(pilot)
+        title = view(pilot).query_one(".article-title", Static)
+        assert str(title.render()) == row.title
+        body = str(view(pilot).query(PassageBlock).first().render())
+        assert "[b]brackets[/b]" in body and "\x1b" not in body
+
+
+async def test_an_unreadable_corpus_folder_is_one_line(make_app, tmp_path: Path) -> None:
+    corpus = tmp_path / "gone"
+    corpus.mkdir()
+    app = make_app(corpus)
+    corpus.rmdir()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        assert status(pilot).startswith("corpus folder not found:")
+        await pilot.press("slash", *"anything")
+        await ready(pilot)
+        assert isinstance(app.screen, SearchScreen)
+        shown = str(app.screen.query_one("#search-status", Static).render())
+        assert shown.startswith("search is unavailable: corpus folder not found:")
+
+
+async def test_q_quits(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
         await pilot.press("q")
         await pilot.pause()
     assert app.return_code == 0
-
-
-def test_snapshot_library(snap_compare) -> None:
-    assert snap_compare(create_app(SEEDS), terminal_size=(120, 36), run_before=loaded)
-
-
-def test_snapshot_library_narrow(snap_compare) -> None:
-    assert snap_compare(create_app(SEEDS), terminal_size=(80, 24), run_before=loaded)

@@ -42,6 +42,9 @@ class Terminal:
             time.sleep(0.2)
         raise AssertionError(f"{text!r} never appeared on screen:\n{self.screen()}")
 
+    def send(self, keys: str, literal: bool = False) -> None:
+        self.tmux("send-keys", "-t", "dossier", *(["-l"] if literal else []), keys)
+
     def alive(self) -> bool:
         return "dossier" in self.tmux("list-sessions", "-F", "#{session_name}")
 
@@ -65,11 +68,29 @@ def terminal(tmp_path: Path) -> Iterator[Terminal]:
 
 
 def test_dossier_opens_on_the_seeds_and_quits_with_q(terminal: Terminal) -> None:
-    terminal.wait_for("5 articles")
-    screen = terminal.wait_for("Jassy Defends Amazon's $200B AI Spending Spree")
-    assert "GeekWire" in screen and "2026-03-05" in screen
-    terminal.tmux("send-keys", "-t", "dossier", "q")
+    screen = terminal.wait_for("index updated (5 added")
+    # The library lists every seed; the first one (by title) is open beside it.
+    for title in ("Amazon lays off", "Big factory lays off", "Jassy Defends Amazon"):
+        assert title in screen
+    terminal.wait_for("Details")
+    terminal.send("q")
     deadline = time.monotonic() + 15
     while terminal.alive() and time.monotonic() < deadline:
         time.sleep(0.2)
     assert not terminal.alive()
+
+
+def test_search_for_trainium_and_open_the_first_hit(terminal: Terminal) -> None:
+    terminal.wait_for("index updated (5 added")
+    terminal.send("/")
+    terminal.wait_for("Search the corpus")
+    terminal.send("Trainium", literal=True)
+    results = terminal.wait_for("Enter opens")
+    assert "Trainium" in results
+    terminal.send("Enter")
+    screen = terminal.wait_for("Hit 1 of")
+    # The reader shows the hit's article with the passage that mentions Trainium.
+    article = screen.split("▕")[1:] if "▕" in screen else [screen]
+    assert "Trainium" in "".join(article)
+    terminal.send("n")
+    assert "Hit 2 of" in terminal.wait_for("Hit 2 of")

@@ -323,11 +323,14 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 def run_app(argv: Sequence[str]) -> int:
     args = build_app_parser().parse_args(list(argv))
-    root = args.folder or args.corpus or locations.default_corpus()
+    from search.config import default_corpus, load_config
+
+    config = load_config()
+    root = args.folder or args.corpus or default_corpus(config)
     scan_corpus(root)  # a missing folder is a one-line error before the screen opens
     from tui.app import create_app
 
-    create_app(corpus=root).run()
+    create_app(corpus=root, config=config).run()
     return 0
 
 

@@ -1,0 +1,115 @@
+"""User files (state, bookmarks): human-readable YAML with a `version:` key, read with
+`yaml.safe_load`, written atomically, changed under a file lock so that two Dossiers never
+lose each other's writes.
+
+A missing file reads as empty. A file that cannot be read (not YAML, not a mapping, a wrong
+`version:`) is moved aside, never overwritten, and the reader is told in one line. A file
+from a newer Dossier is read but never written.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+from filelock import FileLock, Timeout
+
+from search.storage import atomic_write_text
+
+LOCK_SECONDS = 5.0
+
+
+class UserFileError(Exception):
+    """A user file could not be written; the message is one line."""
+
+
+class UserFile:
+    """One versioned YAML file of user data."""
+
+    def __init__(self, path: Path, version: int, what: str) -> None:
+        self.path = path
+        self.version = version
+        self.what = what  # "bookmarks", "reading state"... for messages
+        self.notices: list[str] = []  # what happened to the file, for the user
+        self.read_only = False
+
+    def _lock(self) -> FileLock:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        return FileLock(str(self.path) + ".lock", timeout=LOCK_SECONDS)
+
+    def _move_aside(self, reason: str) -> None:
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
+        with contextlib.suppress(OSError):
+            self.path.replace(aside)
+            self.notices.append(
+                f"{self.what} file could not be read ({reason}); kept as {aside.name}, "
+                "starting empty"
+            )
+            return
+        self.read_only = True
+        self.notices.append(f"{self.what} file could not be read ({reason}); left untouched")
+
+    def load(self) -> dict[str, Any]:
+        """The file's content (without `version`), or {} when missing or unreadable."""
+        try:
+            raw = self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return {}
+        except (OSError, UnicodeDecodeError) as error:
+            self._move_aside(type(error).__name__)
+            return {}
+        try:
+            data = yaml.safe_load(raw)
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            where = f" at line {mark.line + 1}" if mark is not None else ""
+            self._move_aside(f"not valid YAML{where}")
+            return {}
+        if data is None:
+            return {}
+        if not isinstance(data, dict):
+            self._move_aside("not a mapping")
+            return {}
+        version = data.pop("version", None)
+        if not isinstance(version, int) or version < 1:
+            self._move_aside("no valid 'version:'")
+            return {}
+        if version > self.version:
+            self.read_only = True
+            self.notices.append(
+                f"{self.what} file is from a newer Dossier (version {version}); read, not changed"
+            )
+        return data
+
+    def save(self, data: dict[str, Any]) -> None:
+        """Write `data` with the version, atomically."""
+        if self.read_only:
+            return
+        text = f"# Dossier {self.what}. Edit with care: this file is YAML.\n" + yaml.safe_dump(
+            {"version": self.version, **data}, allow_unicode=True, sort_keys=False, width=100
+        )
+        try:
+            atomic_write_text(self.path, text)
+        except OSError as error:
+            raise UserFileError(
+                f"could not save {self.what} ({error.strerror or error}); nothing was lost on disk"
+            ) from error
+
+    def update(self, change: Callable[[dict[str, Any]], None]) -> dict[str, Any]:
+        """Re-read the file under its lock, apply `change` to its content, write it back:
+        a change made meanwhile by another Dossier is kept."""
+        try:
+            with self._lock():
+                data = self.load()
+                change(data)
+                self.save(data)
+                return data
+        except Timeout as error:
+            raise UserFileError(
+                f"could not save {self.what}: another Dossier holds its lock"
+            ) from error

@@ -1,0 +1,102 @@
+"""One open corpus, as the reader app uses it: its files, its search index, the articles read on
+demand (a few kept in memory), and what the reader remembers of it between runs.
+
+The library is listed from the index's catalog, so a corpus of 20k articles is browsable at once
+without reading 20k files; an article's text is read only when it is opened.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from pathlib import Path
+
+from search.corpus import CorpusScan, UnknownArticle, resolve_id, scan_corpus
+from search.index import ArticleRead, CorpusIndex, Progress, SearchResult, UpdateReport
+from search.loader import load_article
+from search.model import Article, ArticleInfo
+from search.state import StateStore
+
+CACHED_ARTICLES = 16
+
+
+class Workspace:
+    """A corpus folder opened for reading and searching."""
+
+    def __init__(
+        self, root: Path, *, index_location: Path | None = None, state_path: Path | None = None
+    ) -> None:
+        self.root = Path(root).expanduser()
+        self.index = CorpusIndex(self.root, location=index_location)
+        self.state = StateStore(self.root, path=state_path)
+        self.scan_result: CorpusScan | None = None
+        self._articles: OrderedDict[str, tuple[tuple[int, int], Article]] = OrderedDict()
+        self._guard = threading.Lock()
+        self.index_ready = threading.Event()  # set once the index can answer searches
+        self.index_error: str | None = None  # why it cannot, if opening it failed
+
+    # --- the library ---------------------------------------------------------------------------
+
+    def scan(self) -> CorpusScan:
+        """Find the corpus's files (raises CorpusError when the folder is unusable)."""
+        self.scan_result = scan_corpus(self.root)
+        return self.scan_result
+
+    def catalog(self) -> list[ArticleInfo]:
+        """Every article with what the index knows of it, without reading the files."""
+        return self.index.catalog(self.scan_result or self.scan())
+
+    def open_index(
+        self, progress: Progress | None = None, on_article: ArticleRead | None = None
+    ) -> UpdateReport:
+        """Bring the index up to date (reading only what changed) and make it searchable."""
+        try:
+            report = self.index.open(progress=progress, on_article=on_article)
+        except Exception as error:
+            self.unavailable(str(error))
+            raise
+        self.index_error = None
+        self.index_ready.set()
+        return report
+
+    def unavailable(self, reason: str) -> None:
+        """Searching cannot start (the folder is unusable): searches answer with `reason`."""
+        self.index_error = f"search is unavailable: {reason}"
+        self.index_ready.set()
+
+    # --- articles ------------------------------------------------------------------------------
+
+    def article(self, article_id: str) -> Article:
+        """The clean article with this id (or unique id prefix), read from its file unless a
+        copy read from the same version of the file is in memory. Raises UnknownArticle, or
+        LoadError with a one-line reason."""
+        scan = self.scan_result or self.scan()
+        source = resolve_id(scan.files, article_id)
+        try:
+            info = source.path.stat()
+            version = (info.st_size, info.st_mtime_ns)
+        except FileNotFoundError as error:
+            raise UnknownArticle(f"'{source.rel}' is no longer in the corpus folder") from error
+        except OSError:
+            version = (source.size, source.mtime_ns)
+        with self._guard:
+            cached = self._articles.get(source.id)
+            if cached and cached[0] == version:
+                self._articles.move_to_end(source.id)
+                return cached[1]
+        article = load_article(source)
+        with self._guard:
+            self._articles[source.id] = (version, article)
+            while len(self._articles) > CACHED_ARTICLES:
+                self._articles.popitem(last=False)
+        return article
+
+    # --- search --------------------------------------------------------------------------------
+
+    def search(self, text: str, limit: int = 50) -> SearchResult:
+        if self.index_error:
+            return SearchResult(query=text, error=self.index_error)
+        return self.index.search(text, limit=limit)
+
+    def close(self) -> None:
+        self.index.close()

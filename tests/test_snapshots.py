@@ -1,0 +1,71 @@
+"""Pictures of every screen (pytest-textual-snapshot): a fixed terminal size, the seeds with a
+prebuilt index, no clock, no blinking cursor, no timed notification in the picture.
+
+Update after an intended change with `pytest tests/test_snapshots.py --snapshot-update` and
+look at the SVGs (a diff report opens in the browser when one fails)."""
+
+from __future__ import annotations
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from tests.conftest import ready
+
+SIZE = (120, 36)
+
+
+async def settle(pilot: Pilot, *keys: str) -> None:
+    """Wait for the start-up workers, press `keys`, wait again, and stop every cursor blink."""
+    await ready(pilot)
+    for key in keys:
+        await pilot.press(key)
+        await ready(pilot)
+    for field in pilot.app.screen.query(Input):
+        field.cursor_blink = False
+    await pilot.pause()
+
+
+def test_main_screen(snap_compare, make_app) -> None:
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=settle)
+
+
+def test_main_screen_at_80_columns_shows_one_pane(snap_compare, make_app) -> None:
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=settle)
+
+
+def test_search_with_results(snap_compare, make_app) -> None:
+    async def search(pilot: Pilot) -> None:
+        await settle(pilot, "slash", *"Trainium")
+
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=search)
+
+
+def test_article_at_a_search_hit(snap_compare, make_app) -> None:
+    async def open_hit(pilot: Pilot) -> None:
+        await settle(pilot, "slash", *"Blue Jay", "enter")
+
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=open_hit)
+
+
+def test_original_view(snap_compare, make_app) -> None:
+    async def original(pilot: Pilot) -> None:
+        await settle(pilot, "o")
+
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=original)
+
+
+def test_help(snap_compare, make_app) -> None:
+    async def help_screen(pilot: Pilot) -> None:
+        await settle(pilot, "question_mark")
+
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=help_screen)
+
+
+@pytest.mark.parametrize("theme", ["dossier-dark", "dossier-light", "dossier-high-contrast"])
+def test_each_theme(snap_compare, make_app, theme: str) -> None:
+    async def themed(pilot: Pilot) -> None:
+        pilot.app.theme = theme
+        await settle(pilot, "J", "J")
+
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=themed)

@@ -1,0 +1,22 @@
+"""Where each group of keys works, for the help screen (`?`): the sections it lists."""
+
+from __future__ import annotations
+
+from tui.dialogs.help import Section
+
+
+def help_sections() -> list[Section]:
+    # Imported here: the screens import this module to open the help.
+    from tui.app import DossierApp
+    from tui.screens.reader import ReaderScreen
+    from tui.screens.search import SearchScreen
+    from tui.widgets.article import ArticlePane, ArticleView, FindBar
+    from tui.widgets.library import LibraryList, LibraryPane
+
+    return [
+        ("Anywhere", [ReaderScreen, DossierApp]),
+        ("Library", [LibraryList, LibraryPane]),
+        ("Article", [ArticleView, ArticlePane]),
+        ("Find in article (ctrl+f)", [FindBar]),
+        ("Search (/)", [SearchScreen]),
+    ]

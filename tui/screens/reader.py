@@ -1,0 +1,365 @@
+"""The reader: library | article | sidebar. It decides what the widgets only announce: which
+article is open, where its passage cursor is, and what the last search found."""
+
+from __future__ import annotations
+
+import time
+
+from textual import events, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from search.corpus import CorpusError, UnknownArticle
+from search.index import IndexBusy, SearchResult, UpdateReport
+from search.loader import LoadError
+from search.model import Article, ArticleInfo
+from search.safety import one_line
+from search.state import ReaderState
+from search.userfiles import UserFileError
+from search.workspace import Workspace
+from tui.commands import ArticleCommands, ReaderCommands
+from tui.dialogs.help import HelpScreen
+from tui.keys import help_sections
+from tui.screens.search import SearchChoice, SearchScreen
+from tui.widgets.article import ArticlePane, ArticleView, FindBar
+from tui.widgets.hits import HitList
+from tui.widgets.library import LibraryList, LibraryPane
+from tui.widgets.sidebar import InfoSidebar
+
+NARROW_BELOW = 100  # columns: below this, one pane at a time
+SAVE_AFTER_SECONDS = 1.0  # reading position is saved this long after the cursor rests
+LIVE_ROWS_EVERY = 0.5  # seconds between library refreshes during a first build
+
+
+class ReaderScreen(Screen[None]):
+    """The main screen of Dossier."""
+
+    COMMANDS = Screen.COMMANDS | {ReaderCommands, ArticleCommands}
+    BINDINGS = [
+        Binding("slash", "search", "Search", id="reader.search"),
+        Binding("n", "next_hit('1')", "Next hit", id="reader.next_hit"),
+        Binding("N", "next_hit('-1')", "Previous hit", show=False, id="reader.previous_hit"),
+        Binding(
+            "right_square_bracket",
+            "next_article('1')",
+            "Next article",
+            show=False,
+            id="reader.next_article",
+        ),
+        Binding(
+            "left_square_bracket",
+            "next_article('-1')",
+            "Previous article",
+            show=False,
+            id="reader.previous_article",
+        ),
+        Binding("y", "copy_passage", "Copy passage", show=False, id="reader.copy"),
+        Binding("ctrl+b", "toggle_library", "Library", show=False, id="reader.toggle_library"),
+        Binding("ctrl+s", "toggle_sidebar", "Sidebar", show=False, id="reader.toggle_sidebar"),
+        Binding("escape", "back", "Back", show=False, id="reader.back"),
+        Binding("question_mark", "help", "Keys", id="reader.help"),
+    ]
+
+    article: reactive[Article | None] = reactive(None, init=False)
+    single_pane = reactive("library", init=False)  # narrow terminals: "library" or "article"
+
+    def __init__(self, workspace: Workspace, state: ReaderState) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.state = state
+        self.search_result: SearchResult | None = None
+        self.hit_index = -1
+        self._pending_infos: list[ArticleInfo] = []
+        self._last_live_refresh = 0.0
+        self._save_timer = None
+        self._restored = False
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False, icon="▤")
+        with Horizontal(id="panes"):
+            yield LibraryPane(id="library")
+            yield ArticlePane(id="article")
+            yield InfoSidebar(id="sidebar")
+        yield Static("Reading the corpus folder…", id="status", markup=False)
+        yield Footer()
+
+    # --- start: library first, then the index ------------------------------------------------
+
+    def on_mount(self) -> None:
+        self._layout_for(self.size.width)
+        self.query_one(LibraryList).focus()
+        self.load_library()
+
+    @work(thread=True, exclusive=True, group="library")
+    def load_library(self) -> None:
+        started = time.perf_counter()
+        try:
+            self.workspace.scan()
+            rows = self.workspace.catalog()
+        except CorpusError as error:
+            self.workspace.unavailable(str(error))
+            self.app.call_from_thread(self._fail, str(error))
+            return
+        self.app.call_from_thread(self._show_catalog, rows)
+
+        def progress(done: int, total: int, what: str) -> None:
+            self.app.call_from_thread(self._status, f"Indexing: {what} {done:,} / {total:,}")
+
+        try:
+            report = self.workspace.open_index(progress=progress, on_article=self._article_read)
+        except IndexBusy as error:
+            self.app.call_from_thread(self._status, one_line(str(error)))
+            return
+        except Exception as error:  # a broken index folder, a full disk...
+            self.app.call_from_thread(self._fail, f"search is unavailable: {error}")
+            return
+        rows = self.workspace.catalog()
+        seconds = time.perf_counter() - started
+        self.app.call_from_thread(self._index_opened, rows, report, seconds)
+
+    def _article_read(self, info: ArticleInfo) -> None:
+        """During a build, read articles join the library every half second."""
+        self._pending_infos.append(info)
+        now = time.perf_counter()
+        if now - self._last_live_refresh >= LIVE_ROWS_EVERY:
+            self._last_live_refresh = now
+            batch, self._pending_infos = self._pending_infos, []
+            self.app.call_from_thread(self.query_one(LibraryList).update_articles, batch)
+
+    def _show_catalog(self, rows: list[ArticleInfo]) -> None:
+        self.query_one(LibraryList).set_articles(rows)
+        self._status(f"{len(rows):,} articles · opening the search index…")
+        self._restore()
+
+    def _index_opened(self, rows: list[ArticleInfo], report: UpdateReport, seconds: float) -> None:
+        self.query_one(LibraryList).set_articles(rows)
+        parts = [f"{len(rows):,} articles"]
+        if report.added or report.changed or report.removed:
+            parts.append(
+                f"index updated ({report.added} added, {report.changed} changed, "
+                f"{report.removed} removed)"
+            )
+        elif report.busy:
+            parts.append("another Dossier is updating the index")
+        else:
+            parts.append("index up to date")
+        skipped = report.skipped
+        if skipped:
+            parts.append(f"{len(skipped)} files skipped")
+            for item in skipped[:3]:
+                self.notify(
+                    f"{one_line(item.path.name)}: {one_line(item.reason)}",
+                    severity="warning",
+                    timeout=8,
+                )
+        if report.rebuilt:
+            self.notify(f"The search index was rebuilt: {report.rebuilt}", timeout=8)
+        self._status(" · ".join(parts))
+        self._restore()
+
+    def _restore(self) -> None:
+        """Open the article the reader was last in, once, where it was left (else the first)."""
+        if self._restored:
+            return
+        self._restored = True
+        library = self.query_one(LibraryList)
+        last = self.state.last_article
+        if last and any(row.id == last for row in self.library_rows()):
+            library.select_article(last)
+            self.open_article(last, focus=False)
+        elif library.highlighted is not None:  # a first run: the first article, not a blank
+            self.open_article(library.highlighted.id, focus=False)
+
+    def _fail(self, message: str) -> None:
+        self._status(one_line(message))
+        self.notify(one_line(message), severity="error", timeout=10)
+
+    def _status(self, text: str) -> None:
+        self.query_one("#status", Static).update(text)
+
+    def library_rows(self) -> list[ArticleInfo]:
+        return [row.info for row in self.query_one(LibraryList).rows]
+
+    # --- opening articles ----------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="open")
+    def open_article(
+        self,
+        article_id: str,
+        passage: int | None = None,
+        terms: dict[str, set[str]] | None = None,
+        focus: bool = True,
+    ) -> None:
+        try:
+            article = self.workspace.article(article_id)
+        except (UnknownArticle, LoadError, CorpusError) as error:
+            self.app.call_from_thread(
+                self.notify, f"{article_id}: {one_line(str(error))}", severity="error"
+            )
+            return
+        self.app.call_from_thread(self._show_article, article, passage, terms, focus)
+
+    async def _show_article(
+        self,
+        article: Article,
+        passage: int | None,
+        terms: dict[str, set[str]] | None,
+        focus: bool,
+    ) -> None:
+        if passage is None:
+            passage = self.state.positions.get(article.id, 0)
+        pane = self.query_one(ArticlePane)
+        await pane.show(article, passage)
+        if terms:
+            pane.view.highlight_terms(terms)
+        self.article = article
+        self.query_one(InfoSidebar).show(article)
+        library = self.query_one(LibraryList)
+        library.current = article.id
+        library.select_article(article.id)
+        if focus:
+            self.single_pane = "article"
+            pane.view.focus()
+
+    def on_library_list_chosen(self, message: LibraryList.Chosen) -> None:
+        self.open_article(message.info.id)
+
+    def on_article_view_cursor_moved(self, message: ArticleView.CursorMoved) -> None:
+        self.state.positions[message.article_id] = message.passage
+        self.state.last_article = message.article_id
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(SAVE_AFTER_SECONDS, self.save_state)
+
+    def on_article_pane_find_status(self, message: ArticlePane.FindStatus) -> None:
+        if message.text:
+            self._status(f"Find: {message.text}")
+
+    def save_state(self) -> None:
+        try:
+            self.workspace.state.save(self.state)
+        except UserFileError as error:
+            self.notify(one_line(str(error)), severity="warning")
+
+    def on_unmount(self) -> None:
+        self.save_state()
+
+    # --- actions -------------------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        query = self.search_result.query if self.search_result else ""
+        self.app.push_screen(
+            SearchScreen(self.workspace, self.state.history, query), self._search_done
+        )
+
+    def _search_done(self, choice: SearchChoice | None) -> None:
+        self.save_state()  # the search history
+        if choice is None:
+            return
+        self.search_result = choice.result
+        self._go_to_hit(choice.index)
+
+    def _go_to_hit(self, index: int) -> None:
+        result = self.search_result
+        if result is None or not result.hits:
+            return
+        self.hit_index = index % len(result.hits)
+        hit = result.hits[self.hit_index]
+        self._status(
+            f"Hit {self.hit_index + 1} of {len(result.hits)} for “{one_line(result.query)}” "
+            "· n next · N previous"
+        )
+        if self.article is not None and self.article.id == hit.article:
+            pane = self.query_one(ArticlePane)
+            pane.view.highlight_terms(result.terms)
+            pane.view.move_to(hit.passage)
+            pane.view.focus()
+            self.single_pane = "article"
+        else:
+            self.open_article(hit.article, hit.passage, result.terms)
+
+    def action_next_hit(self, step: str) -> None:
+        if self.search_result is None or not self.search_result.hits:
+            self.notify("No search yet: press / to search", severity="warning")
+            return
+        self._go_to_hit(self.hit_index + int(step))
+
+    def action_next_article(self, step: str) -> None:
+        library = self.query_one(LibraryList)
+        current = self.article.id if self.article else None
+        target = library.neighbour(current, int(step))
+        if target is None:
+            self.notify("No more articles that way", severity="information", timeout=2)
+            return
+        self.open_article(target.id)
+
+    def action_copy_passage(self) -> None:
+        view = self.query_one(ArticleView)
+        article = view.article
+        if article is None or not article.passages:
+            self.notify("Open an article first", severity="warning")
+            return
+        passage = article.passages[view.cursor]
+        credit = " · ".join(p for p in (article.title, article.source, article.published) if p)
+        self.app.copy_to_clipboard(f"{passage.text}\n\n— {credit}")
+        self.notify(f"Copied passage {view.cursor + 1} of {len(article.passages)}", timeout=3)
+
+    def action_toggle_library(self) -> None:
+        self.toggle_class("-hide-library")
+
+    def action_toggle_sidebar(self) -> None:
+        self.toggle_class("-hide-sidebar")
+
+    def action_filter_library(self) -> None:
+        self.single_pane = "library"
+        self.remove_class("-hide-library")
+        self.query_one(LibraryPane).action_filter()
+
+    def action_sort_library(self) -> None:
+        self.query_one(LibraryList).action_sort()
+
+    def action_find(self) -> None:
+        self.query_one(ArticlePane).action_find()
+
+    def action_toggle_original(self) -> None:
+        self.query_one(ArticlePane).action_toggle_original()
+
+    def action_back(self) -> None:
+        if self.has_class("-narrow") and self.single_pane == "article":
+            self.single_pane = "library"
+            self.query_one(LibraryList).focus()
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen(help_sections(), getattr(self.app, "keymap", {})))
+
+    # --- layout --------------------------------------------------------------------------------
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._layout_for(event.size.width)
+
+    def _layout_for(self, width: int) -> None:
+        self.set_class(width < NARROW_BELOW, "-narrow")
+        self._apply_single_pane()
+
+    def watch_single_pane(self) -> None:
+        self._apply_single_pane()
+
+    def _apply_single_pane(self) -> None:
+        self.set_class(self.single_pane == "article", "-show-article")
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """In one-pane mode, focusing a pane (tab, a click) shows it."""
+        if (
+            isinstance(event.widget, LibraryList | LibraryPane)
+            or event.widget.id == "library-filter"
+        ):
+            self.single_pane = "library"
+        elif (
+            isinstance(event.widget, ArticleView | FindBar | HitList)
+            or event.widget.id == "original"
+        ):
+            self.single_pane = "article"

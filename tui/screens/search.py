@@ -1,0 +1,172 @@
+"""`/`: search the corpus. Results follow the typing (debounced, in an exclusive worker, so a
+stale search is dropped); Enter opens the article at the chosen passage."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from textual import events, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.worker import get_current_worker
+
+from search.index import SearchResult
+from search.safety import one_line
+from search.state import remember_query
+from search.workspace import Workspace
+from tui.widgets.hits import HitList
+
+DEBOUNCE_SECONDS = 0.06  # a pause this long in typing starts a search
+RESULT_LIMIT = 50
+
+
+@dataclass(frozen=True)
+class SearchChoice:
+    """The hit the user opened, and the whole result (for `n`/`N`)."""
+
+    result: SearchResult
+    index: int
+
+
+class SearchScreen(ModalScreen[SearchChoice | None]):
+    """The search field, a status line (count, did-you-mean, errors) and the hits."""
+
+    BINDINGS = [
+        Binding("escape", "dismiss_search", "Close", id="search.close"),
+        Binding("ctrl+r", "use_suggestion", "Use suggestion", id="search.suggestion"),
+        Binding("tab", "focus_hits", "Hits", show=False, id="search.hits"),
+    ]
+
+    def __init__(self, workspace: Workspace, history: list[str], query: str = "") -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.history = history
+        self._history_at = len(history)
+        self._initial = query
+        self.result: SearchResult | None = None
+        self.searched_at: float = 0.0  # when the last keystroke arrived (for the benchmark)
+        self.shown_at: float = 0.0  # when its results were drawn
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="search-box"):
+            yield Input(
+                value=self._initial,
+                placeholder='Search the corpus: words, "a phrase", -exclude, prefix*, title:…',
+                id="search-input",
+            )
+            yield Static("Type to search.", id="search-status", markup=False)
+            yield HitList(id="search-hits")
+
+    def on_mount(self) -> None:
+        self.query_one("#search-input", Input).focus()
+        if self._initial:
+            self._search(self._initial)
+
+    # --- searching -----------------------------------------------------------------------------
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.searched_at = time.perf_counter()
+        self._search(event.value)
+
+    def _search(self, text: str) -> None:
+        if not text.strip():
+            self.workers.cancel_group(self, "search")
+            self.result = None
+            self.query_one(HitList).clear_options()
+            self._status("Type to search.")
+            return
+        self.run_search(text)
+
+    @work(thread=True, exclusive=True, group="search")
+    def run_search(self, text: str) -> None:
+        worker = get_current_worker()
+        time.sleep(DEBOUNCE_SECONDS)
+        if worker.is_cancelled:
+            return
+        if not self.workspace.index_ready.is_set():
+            self.app.call_from_thread(
+                self._status, "The index is still being built; search starts when it is ready."
+            )
+            while not self.workspace.index_ready.wait(0.2):
+                if worker.is_cancelled:
+                    return
+        result = self.workspace.search(text, limit=RESULT_LIMIT)
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._show, result)
+
+    def _show(self, result: SearchResult) -> None:
+        self.result = result
+        self.query_one(HitList).show_result(result)
+        self._status(self.describe(result))
+        self.shown_at = time.perf_counter()
+
+    @staticmethod
+    def describe(result: SearchResult) -> str:
+        if result.error:
+            return one_line(result.error)
+        count = f"{result.total:,} passage{'' if result.total == 1 else 's'}"
+        line = f"{count} match" + ("es" if result.total == 1 else "")
+        if result.total > len(result.hits):
+            line += f" · best {len(result.hits)} shown"
+        if result.suggestion:
+            line += f" · did you mean “{one_line(result.suggestion)}”? ctrl+r to search it"
+        if result.hits:
+            line += " · Enter opens"
+        return line
+
+    def _status(self, text: str) -> None:
+        self.query_one("#search-status", Static).update(text)
+
+    # --- keys ----------------------------------------------------------------------------------
+
+    def on_key(self, event: events.Key) -> None:
+        field = self.query_one("#search-input", Input)
+        if not field.has_focus or event.key not in ("up", "down"):
+            return
+        event.stop()
+        if not self.history:
+            return
+        step = -1 if event.key == "up" else 1
+        self._history_at = max(0, min(len(self.history), self._history_at + step))
+        field.value = self.history[self._history_at] if self._history_at < len(self.history) else ""
+        field.cursor_position = len(field.value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        hits = self.query_one(HitList)
+        self._choose(hits.highlighted if hits.highlighted is not None else 0)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self._choose(event.option_index)
+
+    def _choose(self, index: int) -> None:
+        result = self.result
+        if result is None or not result.hits:
+            return
+        self.history[:] = remember_query(self.history, result.query)
+        self.dismiss(SearchChoice(result, max(0, min(index, len(result.hits) - 1))))
+
+    def action_use_suggestion(self) -> None:
+        if self.result is not None and self.result.suggestion:
+            field = self.query_one("#search-input", Input)
+            field.value = self.result.suggestion
+            field.cursor_position = len(field.value)
+            field.focus()
+
+    def action_focus_hits(self) -> None:
+        hits = self.query_one(HitList)
+        if hits.has_focus:
+            self.query_one("#search-input", Input).focus()
+        elif hits.option_count:
+            hits.focus()
+
+    def action_dismiss_search(self) -> None:
+        if self.result is not None:
+            self.history[:] = remember_query(self.history, self.result.query)
+        self.dismiss(None)

@@ -1,0 +1,99 @@
+"""Theme files (YAML, read with `yaml.safe_load`) turned into Textual themes.
+
+Dossier's own themes ship in `themes/`; a user may add more in `themes/` beside config.yaml.
+A file that cannot be used is reported in one line and skipped: the reader falls back to
+`dossier-dark`, or to Textual's default when no theme file could be read at all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from textual.theme import Theme
+
+from search import locations
+
+DEFAULT_THEME = "dossier-dark"
+FALLBACK_THEME = "textual-dark"
+COLOR_KEYS = (
+    "primary",
+    "secondary",
+    "accent",
+    "foreground",
+    "background",
+    "surface",
+    "panel",
+    "boost",
+    "success",
+    "warning",
+    "error",
+)
+
+
+@dataclass
+class LoadedThemes:
+    themes: list[Theme] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+def theme_from_mapping(data: object) -> Theme:
+    """A Textual theme from a theme file's mapping; ValueError with a one-line reason."""
+    if not isinstance(data, dict):
+        raise ValueError("not a mapping of theme settings")
+    name = data.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise ValueError("no 'name'")
+    if not isinstance(data.get("primary"), str):
+        raise ValueError("no 'primary' colour")
+    unknown = sorted(str(k) for k in data if k not in (*COLOR_KEYS, "name", "dark", "variables"))
+    if unknown:
+        raise ValueError(f"unknown setting '{unknown[0]}'")
+    colors = {}
+    for key in COLOR_KEYS:
+        value = data.get(key)
+        if value is not None and not isinstance(value, str):
+            raise ValueError(f"'{key}' must be a colour such as \"#1e2227\"")
+        colors[key] = value
+    variables = data.get("variables") or {}
+    if not isinstance(variables, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in variables.items()
+    ):
+        raise ValueError("'variables' must map names to values")
+    theme = Theme(
+        name=name.strip(), dark=bool(data.get("dark", True)), variables=variables, **colors
+    )
+    try:
+        theme.to_color_system().generate()  # a bad colour fails here, not when drawing
+    except Exception as error:  # Textual raises ColorParseError, ValueError...
+        raise ValueError(f"bad colour ({error})") from None
+    return theme
+
+
+def load_theme_file(path: Path) -> Theme:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise ValueError(f"cannot be read ({type(error).__name__})") from None
+    except yaml.YAMLError:
+        raise ValueError("not valid YAML") from None
+    return theme_from_mapping(data)
+
+
+def theme_folders() -> list[Path]:
+    return [locations.themes_dir(), locations.config_dir() / "themes"]
+
+
+def load_themes(folders: list[Path] | None = None) -> LoadedThemes:
+    """Every usable theme file of the folders, and a line for each that is not usable."""
+    loaded = LoadedThemes()
+    for folder in folders if folders is not None else theme_folders():
+        if not folder.is_dir():
+            continue
+        for path in sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")]):
+            try:
+                loaded.themes.append(load_theme_file(path))
+            except ValueError as error:
+                loaded.problems.append(f"theme file {path.name}: {error}; skipped")
+    return loaded

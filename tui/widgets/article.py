@@ -1,0 +1,358 @@
+"""The article pane: the clean article with its passage cursor, the original file beside it
+(`o`), and find-in-article (`ctrl+f`)."""
+
+from __future__ import annotations
+
+import re
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import ContentSwitcher, Input, Static
+
+from search.highlight import query_spans
+from search.model import Article
+from search.safety import visible
+from tui.widgets.passage import PassageBlock, Spans
+
+REMOVED_STYLE = "$text-disabled"
+REASON_STYLE = "italic $text-muted"
+
+
+def details_line(article: Article) -> str:
+    return " · ".join(p for p in (article.source, article.byline, article.published) if p)
+
+
+class ArticleView(VerticalScroll, can_focus=True):
+    """The article's title, details and passages. The passage cursor is what bookmarks, facts
+    and search point at; scrolling carries it along so it never leaves the screen."""
+
+    BINDINGS = [
+        Binding("j,down", "scroll_lines(1)", "Scroll down", show=False, id="article.down"),
+        Binding("k,up", "scroll_lines(-1)", "Scroll up", show=False, id="article.up"),
+        Binding(
+            "space,pagedown", "scroll_page(1)", "Page down", show=False, id="article.page_down"
+        ),
+        Binding("b,pageup", "scroll_page(-1)", "Page up", show=False, id="article.page_up"),
+        Binding("g,home", "scroll_edge(0)", "Top", show=False, id="article.top"),
+        Binding("G,end", "scroll_edge(1)", "Bottom", show=False, id="article.bottom"),
+        Binding("J", "move_cursor(1)", "Next passage", id="article.next_passage"),
+        Binding("K", "move_cursor(-1)", "Previous passage", id="article.previous_passage"),
+    ]
+
+    class CursorMoved(Message):
+        """The passage cursor is on another passage."""
+
+        def __init__(self, article_id: str, passage: int) -> None:
+            super().__init__()
+            self.article_id = article_id
+            self.passage = passage
+
+        def can_replace(self, message: Message) -> bool:
+            return isinstance(message, ArticleView.CursorMoved)
+
+    cursor = reactive(0, init=False)
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.article: Article | None = None
+        self._blocks: list[PassageBlock] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static("Choose an article in the library.", classes="article-placeholder")
+
+    # --- showing an article ------------------------------------------------------------------
+
+    async def show(self, article: Article, passage: int = 0) -> None:
+        """Show `article` with the cursor on `passage` (scrolled to the top of the pane)."""
+        self.article = article
+        await self.remove_children()
+        self._blocks = [PassageBlock(p) for p in article.passages]
+        header = [Static(Content(visible(article.title)), classes="article-title")]
+        details = details_line(article)
+        if details:
+            header.append(Static(Content(visible(details)), classes="article-details"))
+        await self.mount_all([*header, *self._blocks])
+        self.scroll_home(animate=False)
+        target = max(0, min(passage, len(self._blocks) - 1))
+        self.set_reactive(ArticleView.cursor, target)
+        self._paint_cursor(None, target)
+        if target > 0:  # at the start, the title stays in view
+            self.call_after_refresh(self._scroll_to_cursor, True)
+        self.post_message(self.CursorMoved(article.id, target))
+
+    def block(self, index: int) -> PassageBlock | None:
+        return self._blocks[index] if 0 <= index < len(self._blocks) else None
+
+    def set_layer(self, name: str, spans_by_passage: dict[int, Spans]) -> None:
+        """Highlight spans of passages in the style of layer `name` (others cleared)."""
+        for i, block in enumerate(self._blocks):
+            block.set_layer(name, spans_by_passage.get(i, []))
+
+    def highlight_terms(self, terms: dict[str, set[str]]) -> None:
+        """Highlight every word a search matched, in every passage."""
+        if self.article is None:
+            return
+        self.set_layer(
+            "search", {p.index: query_spans(p.text, terms) for p in self.article.passages}
+        )
+
+    # --- the passage cursor ------------------------------------------------------------------
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self._paint_cursor(old, new)
+        self._scroll_to_cursor(False)
+        if self.article is not None:
+            self.post_message(self.CursorMoved(self.article.id, new))
+
+    def _paint_cursor(self, old: int | None, new: int) -> None:
+        if old is not None and (previous := self.block(old)) is not None:
+            previous.remove_class("-cursor")
+        if (current := self.block(new)) is not None:
+            current.add_class("-cursor")
+
+    def _scroll_to_cursor(self, top: bool) -> None:
+        block = self.block(self.cursor)
+        if block is not None:
+            self.scroll_to_widget(block, animate=False, top=top)
+
+    def move_to(self, passage: int, *, top: bool = True) -> None:
+        """Put the cursor on `passage` and bring it to the top of the pane."""
+        if not self._blocks:
+            return
+        self.cursor = max(0, min(passage, len(self._blocks) - 1))
+        self.call_after_refresh(self._scroll_to_cursor, top)
+
+    def action_move_cursor(self, step: int) -> None:
+        if self._blocks:
+            self.cursor = max(0, min(len(self._blocks) - 1, self.cursor + step))
+
+    def _follow_scroll(self) -> None:
+        """After scrolling, keep the cursor on a passage that is on screen."""
+        block = self.block(self.cursor)
+        if block is None:
+            return
+        top, bottom = self.scroll_y, self.scroll_y + self.scrollable_content_region.height
+        if top <= block.virtual_region.y < bottom:
+            return
+        for i, candidate in enumerate(self._blocks):
+            if top <= candidate.virtual_region.y < bottom:
+                old = self.cursor
+                self.set_reactive(ArticleView.cursor, i)  # no scrolling: the user just did
+                self._paint_cursor(old, i)
+                if self.article is not None:
+                    self.post_message(self.CursorMoved(self.article.id, i))
+                return
+
+    def action_scroll_lines(self, lines: int) -> None:
+        self.scroll_relative(y=lines, animate=False)
+        self.call_after_refresh(self._follow_scroll)
+
+    def action_scroll_page(self, direction: int) -> None:
+        if direction > 0:
+            self.scroll_page_down(animate=False)
+        else:
+            self.scroll_page_up(animate=False)
+        self.call_after_refresh(self._follow_scroll)
+
+    def action_scroll_edge(self, end: int) -> None:
+        if self._blocks:
+            self.cursor = len(self._blocks) - 1 if end else 0
+        if end:
+            self.scroll_end(animate=False)
+        else:
+            self.scroll_home(animate=False)
+
+    def on_click(self, event: events.Click) -> None:
+        widget = event.widget
+        while widget is not None and not isinstance(widget, PassageBlock):
+            widget = widget.parent if widget is not self else None
+        if isinstance(widget, PassageBlock):
+            self.cursor = widget.passage.index
+
+
+class OriginalView(VerticalScroll, can_focus=True):
+    """The decoded source file, line by line: lines cleaning removed are dimmed, with why."""
+
+    BINDINGS = [
+        Binding("j,down", "scroll_down", "Scroll down", show=False, id="original.down"),
+        Binding("k,up", "scroll_up", "Scroll up", show=False, id="original.up"),
+        Binding("space,pagedown", "page_down", "Page down", show=False, id="original.page_down"),
+        Binding("b,pageup", "page_up", "Page up", show=False, id="original.page_up"),
+        Binding("g,home", "scroll_home", "Top", show=False, id="original.top"),
+        Binding("G,end", "scroll_end", "Bottom", show=False, id="original.bottom"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="original-text", markup=False)
+
+    def show(self, article: Article) -> None:
+        reasons = {r.line: r.reason for r in article.removed}
+        lines = article.text.split("\n")
+        width = len(str(len(lines)))
+        parts: list[Content] = []
+        for number, line in enumerate(lines, start=1):
+            gutter = Content(f"{number:>{width}} ").stylize("$text-muted")
+            text = Content(visible(line.replace("\t", "    ")))
+            reason = reasons.get(number)
+            if reason:
+                text = text.stylize(REMOVED_STYLE)
+                text = Content.assemble(text, Content(f"  ← {reason}").stylize(REASON_STYLE))
+            parts.append(Content.assemble(gutter, text))
+        self.query_one("#original-text", Static).update(Content("\n").join(parts))
+        self.scroll_home(animate=False)
+
+
+class FindBar(Input):
+    """`ctrl+f`: find a word or phrase in the article (Enter: next, shift+Enter: previous)."""
+
+    BINDINGS = [
+        Binding("enter", "step(1)", "Next match", id="find.next"),
+        Binding("shift+enter", "step(-1)", "Previous match", id="find.previous"),
+        Binding("escape", "close", "Close", id="find.close"),
+    ]
+
+    class Step(Message):
+        def __init__(self, step: int) -> None:
+            super().__init__()
+            self.step = step
+
+    class Closed(Message):
+        pass
+
+    def action_step(self, step: int) -> None:
+        self.post_message(self.Step(step))
+
+    def action_close(self) -> None:
+        self.post_message(self.Closed())
+
+
+def find_spans(article: Article, needle: str) -> list[tuple[int, int, int]]:
+    """Every case-insensitive occurrence of `needle`: (passage, start, end), in reading order."""
+    if not needle.strip():
+        return []
+    pattern = re.compile(re.escape(needle.strip()), re.IGNORECASE)
+    return [
+        (p.index, m.start(), m.end()) for p in article.passages for m in pattern.finditer(p.text)
+    ]
+
+
+class ArticlePane(Vertical):
+    """The reading view and the original view of the open article, and the find bar."""
+
+    BINDINGS = [
+        Binding("o", "toggle_original", "Original", id="article.original"),
+        Binding("ctrl+f", "find", "Find in article", id="article.find"),
+    ]
+
+    class FindStatus(Message):
+        """How many matches find-in-article has, and which one is current."""
+
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+
+    showing_original = reactive(False)
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._matches: list[tuple[int, int, int]] = []
+        self._current = -1
+
+    def compose(self) -> ComposeResult:
+        with ContentSwitcher(initial="reading"):
+            yield ArticleView(id="reading")
+            yield OriginalView(id="original")
+        yield FindBar(
+            placeholder="Find in article  (Enter next · shift+Enter previous · Esc)", id="find-bar"
+        )
+
+    @property
+    def view(self) -> ArticleView:
+        return self.query_one(ArticleView)
+
+    async def show(self, article: Article, passage: int = 0) -> None:
+        self.showing_original = False
+        self._matches, self._current = [], -1
+        await self.view.show(article, passage)
+        if self.query_one(FindBar).display and self.query_one(FindBar).value:
+            self._find(self.query_one(FindBar).value)
+
+    def watch_showing_original(self, original: bool) -> None:
+        switcher = self.query_one(ContentSwitcher)
+        if original and self.view.article is not None:
+            self.query_one(OriginalView).show(self.view.article)
+            switcher.current = "original"
+            self.query_one(OriginalView).focus()
+        else:
+            switcher.current = "reading"
+            if self.has_focus_within:
+                self.view.focus()
+
+    def action_toggle_original(self) -> None:
+        if self.view.article is None:
+            self.notify("Open an article first", severity="warning")
+            return
+        self.showing_original = not self.showing_original
+
+    def action_find(self) -> None:
+        if self.view.article is None:
+            self.notify("Open an article first", severity="warning")
+            return
+        self.showing_original = False
+        bar = self.query_one(FindBar)
+        bar.display = True
+        bar.focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if isinstance(event.input, FindBar):
+            event.stop()
+            self._find(event.value)
+
+    def _find(self, needle: str) -> None:
+        article = self.view.article
+        self._matches = find_spans(article, needle) if article else []
+        self._current = -1
+        self._step(1)
+
+    def _step(self, step: int) -> None:
+        view = self.view
+        if not self._matches:
+            view.set_layer("find", {})
+            view.set_layer("find-current", {})
+            value = self.query_one(FindBar).value.strip()
+            self.post_message(self.FindStatus("no match" if value else ""))
+            return
+        if self._current < 0:  # the first match at or after the cursor
+            after = [i for i, m in enumerate(self._matches) if m[0] >= view.cursor]
+            self._current = after[0] if after and step > 0 else (0 if step > 0 else -1)
+            self._current %= len(self._matches)
+        else:
+            self._current = (self._current + step) % len(self._matches)
+        spans: dict[int, Spans] = {}
+        for passage, start, end in self._matches:
+            spans.setdefault(passage, []).append((start, end))
+        passage, start, end = self._matches[self._current]
+        view.set_layer("find", spans)
+        view.set_layer("find-current", {passage: [(start, end)]})
+        view.move_to(passage, top=False)
+        self.post_message(self.FindStatus(f"match {self._current + 1} of {len(self._matches)}"))
+
+    def on_find_bar_step(self, event: FindBar.Step) -> None:
+        event.stop()
+        self._step(event.step)
+
+    def on_find_bar_closed(self, event: FindBar.Closed) -> None:
+        event.stop()
+        bar = self.query_one(FindBar)
+        bar.value = ""
+        bar.display = False
+        self._matches = []
+        self.view.set_layer("find", {})
+        self.view.set_layer("find-current", {})
+        self.view.focus()
+        self.post_message(self.FindStatus(""))

@@ -1,0 +1,71 @@
+"""One passage of an article, drawn by its kind: headings, list items, quotes, paragraphs, and
+tables (parsed by markdown-it-py). The text is always literal (a `Content`, never markup);
+highlights are layers of character spans, each styled from theme variables."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.content import Content
+from textual.widgets import Static
+
+from search.markdown import table_rows
+from search.model import Passage, PassageKind
+from search.safety import visible
+
+Spans = list[tuple[int, int]]
+
+# Highlight layers, lowest first; later layers are drawn over earlier ones.
+LAYER_STYLES = {
+    "fact": "underline",
+    "search": "bold $text-accent on $accent-muted",
+    "find": "$text on $warning-muted",
+    "find-current": "bold reverse",
+}
+BULLET = "• "
+
+
+def passage_content(passage: Passage, layers: dict[str, Spans]) -> Content | Table:
+    """What a passage shows: its literal text with each layer's spans styled."""
+    if passage.kind is PassageKind.TABLE:
+        rows = table_rows(passage.text)
+        if len(rows) >= 2:
+            table = Table(show_edge=True, header_style="bold", expand=False)
+            for cell in rows[0]:
+                table.add_column(Text(visible(cell)))
+            width = len(rows[0])
+            for row in rows[1:]:
+                cells = (row + [""] * width)[:width]
+                table.add_row(*(Text(visible(c)) for c in cells))
+            return table
+    text = visible(passage.text)
+    shift = 0
+    if passage.kind is PassageKind.LIST_ITEM:
+        text, shift = BULLET + text, len(BULLET)
+    content = Content(text)
+    for layer, style in LAYER_STYLES.items():
+        for start, end in layers.get(layer, ()):
+            content = content.stylize(style, start + shift, end + shift)
+    return content
+
+
+class PassageBlock(Static):
+    """A passage in the article pane; the reader's passage cursor is the `-cursor` class."""
+
+    def __init__(self, passage: Passage) -> None:
+        classes = f"passage {passage.kind.value}"
+        if passage.kind is PassageKind.HEADING:
+            classes += f" level-{max(1, min(6, passage.level or 2))}"
+        super().__init__(passage_content(passage, {}), classes=classes, markup=False)
+        self.passage = passage
+        self._layers: dict[str, Spans] = {}
+
+    def set_layer(self, name: str, spans: Spans) -> None:
+        """Highlight `spans` of the passage's text in the style of layer `name`."""
+        if not spans and name not in self._layers:
+            return
+        if spans:
+            self._layers[name] = spans
+        else:
+            self._layers.pop(name, None)
+        self.update(passage_content(self.passage, self._layers))

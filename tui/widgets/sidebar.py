@@ -1,0 +1,79 @@
+"""The sidebar beside the article: its details, and what cleaning removed from its file and
+why (the facts of the article join them when the facts issue lands)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from search.model import Article
+from search.safety import one_line
+
+MAX_REMOVED_SHOWN = 12
+
+
+def _grid() -> Table:
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(overflow="fold")
+    return grid
+
+
+def article_details(article: Article) -> Table:
+    """Source, byline, date, size, file and what decoding repaired, as label / value rows."""
+    grid = _grid()
+    rows = [
+        ("Source", article.source),
+        ("Byline", article.byline),
+        ("Published", article.published),
+        ("Words", f"{article.words:,}"),
+        ("Passages", str(len(article.passages))),
+        ("File", article.path.name),
+        ("Encoding", article.encoding),
+    ]
+    if article.url:
+        rows.append(("URL", article.url))
+    rows += [("Repaired", repair) for repair in article.repairs]
+    for label, value in rows:
+        grid.add_row(Text(label), Text(one_line(value or "—")))
+    return grid
+
+
+def removed_summary(article: Article) -> Table | Text:
+    """How many lines cleaning removed, by reason, then the first few of them."""
+    if not article.removed:
+        return Text("Nothing was removed.")
+    grid = _grid()
+    reasons = Counter(r.reason for r in article.removed)
+    for reason, count in reasons.most_common():
+        grid.add_row(Text(f"{count:>3}"), Text(one_line(reason)))
+    grid.add_row(Text(""), Text(""))
+    for removed in article.removed[:MAX_REMOVED_SHOWN]:
+        grid.add_row(Text(f"{removed.line:>3}"), Text(one_line(removed.text)[:80], style="dim"))
+    more = len(article.removed) - MAX_REMOVED_SHOWN
+    if more > 0:
+        grid.add_row(Text(""), Text(f"… {more} more: o shows the whole file", style="italic"))
+    return grid
+
+
+class InfoSidebar(VerticalScroll, can_focus=True):
+    """The open article's details and cleaning report."""
+
+    def compose(self) -> ComposeResult:
+        yield Static("Details", classes="sidebar-heading")
+        yield Static("", id="sidebar-details", markup=False)
+        yield Static("Removed by cleaning", classes="sidebar-heading", id="removed-heading")
+        yield Static("", id="sidebar-removed", markup=False)
+
+    def show(self, article: Article) -> None:
+        self.query_one("#sidebar-details", Static).update(article_details(article))
+        self.query_one("#removed-heading", Static).update(
+            f"Removed by cleaning ({len(article.removed)} lines)"
+        )
+        self.query_one("#sidebar-removed", Static).update(removed_summary(article))
+        self.scroll_home(animate=False)
