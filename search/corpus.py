@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from search.loader import LoadError, load_article
+from search.errors import CorpusError, LoadError, UnknownArticle
 from search.model import Article, Skipped, SourceFile
 
 KINDS = {
@@ -19,14 +19,6 @@ KINDS = {
     ".html": "html",
     ".htm": "html",
 }
-
-
-class CorpusError(Exception):
-    """The corpus itself cannot be used (missing folder...); the message is one line."""
-
-
-class UnknownArticle(LookupError):
-    """No article, or more than one, answers to an id; the message is one line."""
 
 
 @dataclass
@@ -155,6 +147,8 @@ def load_corpus(
     root: Path, on_progress: Callable[[int, int, SourceFile], None] | None = None
 ) -> Corpus:
     """Load every article of a corpus; unreadable files are reported in `skipped`."""
+    from search.loader import load_article  # the cleaner is heavy: only loaded when needed
+
     scan = scan_corpus(root)
     articles: list[Article] = []
     skipped = list(scan.skipped)

@@ -17,7 +17,6 @@ import threading
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from filelock import FileLock, Timeout
@@ -32,10 +31,12 @@ from whoosh.index import Index, LockError
 from search import locations
 from search.analysis import exact_analyzer, stemmed_analyzer
 from search.corpus import CorpusScan, scan_corpus
+from search.errors import IndexBusy, LoadError
 from search.highlight import query_spans, snippet
-from search.loader import LoadError, load_article
+from search.loader import load_article
 from search.model import Article, ArticleInfo, Skipped, SourceFile
 from search.query import QueryError, make_parser, parse
+from search.results import Hit, SearchResult, UpdateReport
 from search.storage import atomic_write_text
 from search.whoosh_lengths import preload_field_lengths
 
@@ -47,10 +48,6 @@ SUGGEST_BELOW = 3  # offer "did you mean" when a query finds fewer hits than thi
 
 Progress = Callable[[int, int, str], None]  # (done, total, what)
 ArticleRead = Callable[[ArticleInfo], None]  # an article was read (for the library, live)
-
-
-class IndexBusy(Exception):
-    """Another process is writing the index; the message is one line."""
 
 
 def make_schema() -> Schema:
@@ -97,77 +94,6 @@ def index_location(root: Path) -> Path:
     resolved = root.expanduser().resolve()
     digest = hashlib.sha1(str(resolved).encode()).hexdigest()[:12]
     return locations.cache_dir() / "index" / f"{resolved.name or 'root'}-{digest}"
-
-
-@dataclass
-class UpdateReport:
-    """What an update did, for the one-line summary."""
-
-    added: int = 0
-    changed: int = 0
-    removed: int = 0
-    unchanged: int = 0
-    touched: int = 0  # changed on disk but with identical content: not re-indexed
-    passages: int = 0  # passages written
-    seconds: float = 0.0
-    skipped: list[Skipped] = field(default_factory=list)
-    rebuilt: str | None = None  # why the index was rebuilt from scratch, if it was
-    busy: bool = False  # another process was writing: nothing was updated
-
-    def summary(self) -> str:
-        line = (
-            f"{self.added} added, {self.changed} changed, {self.removed} removed, "
-            f"{self.unchanged} unchanged in {self.seconds:.2f} s"
-        )
-        if self.touched:
-            line += f" ({self.touched} changed only in date: content identical, not re-indexed)"
-        if self.skipped:
-            line += f"; {len(self.skipped)} files skipped"
-        return line
-
-
-@dataclass(frozen=True)
-class Hit:
-    """One passage that matched a query."""
-
-    article: str
-    title: str
-    passage: int
-    kind: str
-    score: float
-    snippet: str
-    matches: list[tuple[int, int]]  # [start, end) offsets into `snippet`
-
-    def as_json(self) -> dict[str, object]:
-        return {
-            "article": self.article,
-            "title": self.title,
-            "passage": self.passage,
-            "score": round(self.score, 4),
-            "snippet": self.snippet,
-            "matches": [list(m) for m in self.matches],
-        }
-
-
-@dataclass
-class SearchResult:
-    query: str
-    total: int = 0
-    hits: list[Hit] = field(default_factory=list)
-    suggestion: str | None = None
-    error: str | None = None  # why the query could not run, in one line
-    terms: dict[str, set[str]] = field(default_factory=dict)  # what to highlight, by field
-
-    def as_json(self) -> dict[str, object]:
-        data: dict[str, object] = {
-            "query": self.query,
-            "total": self.total,
-            "suggestion": self.suggestion,
-            "hits": [h.as_json() for h in self.hits],
-        }
-        if self.error:
-            data["error"] = self.error
-        return data
 
 
 def _file_digest(path: Path) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from search.clean import CleanText, clean_plain_text, first_paragraph
 from search.decode import NotText, decode
+from search.errors import LoadError
 from search.frontmatter import split_front_matter
 from search.htmlpage import extract_html, html_passages
 from search.markdown import parse_markdown, reindex
@@ -13,10 +14,6 @@ from search.model import Article, Passage, PassageKind, RemovedLine, SourceFile
 
 MAX_FILE_BYTES = 16 * 1024 * 1024  # a news article is far smaller; larger files are refused
 TITLE_FALLBACK_CHARS = 80
-
-
-class LoadError(Exception):
-    """A file that cannot be read as an article; the message is one line for the user."""
 
 
 def _read_bytes(source: SourceFile, max_bytes: int) -> bytes:

@@ -3,6 +3,9 @@ demand (a few kept in memory), and what the reader remembers of it between runs.
 
 The library is listed from the index's catalog, so a corpus of 20k articles is browsable at once
 without reading 20k files; an article's text is read only when it is opened.
+
+The index (Whoosh) and the cleaner (ftfy, markdown-it, jusText...) are imported on first use, in
+the reader's worker thread: the first screen is drawn without waiting for them.
 """
 
 from __future__ import annotations
@@ -10,12 +13,16 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from search.corpus import CorpusScan, UnknownArticle, resolve_id, scan_corpus
-from search.index import ArticleRead, CorpusIndex, Progress, SearchResult, UpdateReport
-from search.loader import load_article
+from search.errors import UnknownArticle
 from search.model import Article, ArticleInfo
+from search.results import SearchResult, UpdateReport
 from search.state import StateStore
+
+if TYPE_CHECKING:
+    from search.corpus import CorpusScan
+    from search.index import ArticleRead, CorpusIndex, Progress
 
 CACHED_ARTICLES = 16
 
@@ -27,7 +34,8 @@ class Workspace:
         self, root: Path, *, index_location: Path | None = None, state_path: Path | None = None
     ) -> None:
         self.root = Path(root).expanduser()
-        self.index = CorpusIndex(self.root, location=index_location)
+        self._index_location = index_location
+        self._index: CorpusIndex | None = None
         self.state = StateStore(self.root, path=state_path)
         self.scan_result: CorpusScan | None = None
         self._articles: OrderedDict[str, tuple[tuple[int, int], Article]] = OrderedDict()
@@ -35,10 +43,20 @@ class Workspace:
         self.index_ready = threading.Event()  # set once the index can answer searches
         self.index_error: str | None = None  # why it cannot, if opening it failed
 
+    @property
+    def index(self) -> CorpusIndex:
+        if self._index is None:
+            from search.index import CorpusIndex
+
+            self._index = CorpusIndex(self.root, location=self._index_location)
+        return self._index
+
     # --- the library ---------------------------------------------------------------------------
 
     def scan(self) -> CorpusScan:
         """Find the corpus's files (raises CorpusError when the folder is unusable)."""
+        from search.corpus import scan_corpus
+
         self.scan_result = scan_corpus(self.root)
         return self.scan_result
 
@@ -70,6 +88,9 @@ class Workspace:
         """The clean article with this id (or unique id prefix), read from its file unless a
         copy read from the same version of the file is in memory. Raises UnknownArticle, or
         LoadError with a one-line reason."""
+        from search.corpus import resolve_id
+        from search.loader import load_article
+
         scan = self.scan_result or self.scan()
         source = resolve_id(scan.files, article_id)
         try:
@@ -99,4 +120,5 @@ class Workspace:
         return self.index.search(text, limit=limit)
 
     def close(self) -> None:
-        self.index.close()
+        if self._index is not None:
+            self._index.close()

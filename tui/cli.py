@@ -11,13 +11,16 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from search import locations
-from search.corpus import CorpusError, UnknownArticle, load_corpus, scan_corpus
-from search.index import CorpusIndex, IndexBusy, SearchResult, UpdateReport
-from search.loader import LoadError, load_article
+from search.corpus import load_corpus, scan_corpus
+from search.errors import CorpusError, IndexBusy, LoadError, UnknownArticle
 from search.model import Article, PassageKind
+from search.results import SearchResult, UpdateReport
+
+if TYPE_CHECKING:
+    from search.index import CorpusIndex
 from search.safety import visible
 
 PROG = "dossier"
@@ -211,6 +214,8 @@ def cmd_articles(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
+    from search.loader import load_article
+
     scan = scan_corpus(_corpus_root(args))
     source = scan.resolve(args.id)
     try:
@@ -232,6 +237,8 @@ def _open_index(
     """Update the corpus's index, with a progress bar when stderr is a terminal. To search,
     an index that another process is updating is searched as it is; to index, that is an
     error (IndexBusy)."""
+    from search.index import CorpusIndex  # Whoosh: imported by the commands that search
+
     index = CorpusIndex(root)
 
     def bring_up_to_date(progress=None) -> UpdateReport:  # type: ignore[no-untyped-def]

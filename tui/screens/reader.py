@@ -13,10 +13,9 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from search.corpus import CorpusError, UnknownArticle
-from search.index import IndexBusy, SearchResult, UpdateReport
-from search.loader import LoadError
+from search.errors import CorpusError, IndexBusy, LoadError, UnknownArticle
 from search.model import Article, ArticleInfo
+from search.results import SearchResult, UpdateReport
 from search.safety import one_line
 from search.state import ReaderState
 from search.userfiles import UserFileError
@@ -92,7 +91,8 @@ class ReaderScreen(Screen[None]):
     def on_mount(self) -> None:
         self._layout_for(self.size.width)
         self.query_one(LibraryList).focus()
-        self.load_library()
+        # After the first paint: reading the folder and the index would compete for the GIL.
+        self.call_after_refresh(self.load_library)
 
     @work(thread=True, exclusive=True, group="library")
     def load_library(self) -> None:

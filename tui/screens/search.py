@@ -14,14 +14,14 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.worker import get_current_worker
 
-from search.index import SearchResult
+from search.results import SearchResult
 from search.safety import one_line
 from search.state import remember_query
 from search.workspace import Workspace
 from tui.widgets.hits import HitList
 
-DEBOUNCE_SECONDS = 0.06  # a pause this long in typing starts a search
-RESULT_LIMIT = 50
+DEBOUNCE_SECONDS = 0.04  # a pause this long in typing starts a search
+RESULT_LIMIT = 25  # the best hits; the status line says how many matched in all
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,6 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import ContentSwitcher, Input, Static
 
-from search.highlight import query_spans
 from search.model import Article
 from search.safety import visible
 from tui.widgets.passage import PassageBlock, Spans
@@ -95,6 +94,8 @@ class ArticleView(VerticalScroll, can_focus=True):
 
     def highlight_terms(self, terms: dict[str, set[str]]) -> None:
         """Highlight every word a search matched, in every passage."""
+        from search.highlight import query_spans  # Whoosh's analyzers: loaded on first use
+
         if self.article is None:
             return
         self.set_layer(

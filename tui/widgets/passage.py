@@ -9,7 +9,6 @@ from rich.text import Text
 from textual.content import Content
 from textual.widgets import Static
 
-from search.markdown import table_rows
 from search.model import Passage, PassageKind
 from search.safety import visible
 
@@ -28,6 +27,8 @@ BULLET = "• "
 def passage_content(passage: Passage, layers: dict[str, Spans]) -> Content | Table:
     """What a passage shows: its literal text with each layer's spans styled."""
     if passage.kind is PassageKind.TABLE:
+        from search.markdown import table_rows  # markdown-it: loaded when a table shows
+
         rows = table_rows(passage.text)
         if len(rows) >= 2:
             table = Table(show_edge=True, header_style="bold", expand=False)
