@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 from search.safety import visible
 
 PROG = "dossier"
-SUBCOMMANDS = ("articles", "show", "index", "search")
+SUBCOMMANDS = ("articles", "show", "index", "search", "facts")
 
 
 class UsageError(Exception):
@@ -73,6 +73,11 @@ def build_parser() -> OneLineParser:
     _corpus_option(search)
     search.add_argument("--limit", type=_positive_int, default=20, metavar="N")
     search.add_argument("--json", action="store_true", help="print JSON (JSON Lines for '-')")
+
+    facts = commands.add_parser("facts", help="figures, dates and names, checked across articles")
+    facts.add_argument("id", nargs="?", help="article id or unique prefix (default: every one)")
+    _corpus_option(facts)
+    facts.add_argument("--json", action="store_true", help="print a JSON array")
     return parser
 
 
@@ -328,6 +333,41 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 2 if result.error else 0
 
 
+FACT_MARKS = {"corroborated": "✓", "conflict": "≠", "alone": "·"}
+
+
+def cmd_facts(args: argparse.Namespace) -> int:
+    from search.factstore import FactStore
+
+    root = _corpus_root(args)
+    scan = scan_corpus(root)
+    wanted = scan.resolve(args.id).id if args.id else None
+    store = FactStore(root)
+    checked = store.checked()
+    if wanted is not None and wanted in store.skipped:
+        raise CorpusError(f"{wanted}: {store.skipped[wanted]}")
+    entries = [e for aid, facts in checked.items() if wanted in (None, aid) for e in facts]
+    if args.json:
+        _write(json.dumps([e.as_json() for e in entries], ensure_ascii=False, indent=2))
+        return 0
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(highlight=False)
+    for entry in entries:
+        fact = entry.fact
+        line = Text(f"{FACT_MARKS[entry.status]} {fact.article[:12]:12} {fact.kind:8} ")
+        line.append(visible(fact.text), style="bold")
+        if fact.kind == "entity":
+            line.append(f"  ×{fact.mentions}", style="dim")
+        if entry.corroborated_by:
+            line.append(f"  also in {', '.join(a[:12] for a in entry.corroborated_by)}", "dim")
+        for conflict in entry.conflicts:
+            line.append(f"  ≠ {conflict.article[:12]}: {visible(conflict.text)}")
+        console.print(line)
+    return 0
+
+
 def run_app(argv: Sequence[str]) -> int:
     args = build_app_parser().parse_args(list(argv))
     from search.config import default_corpus, load_config
@@ -352,6 +392,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "show": cmd_show,
             "index": cmd_index,
             "search": cmd_search,
+            "facts": cmd_facts,
         }
         handler = handlers[args.command]
         return handler(args)

@@ -1,0 +1,83 @@
+"""The facts of a whole corpus, cached beside its search index (`facts.json`), so only articles
+added or changed since the last time are read and extracted again."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from search import facts as facts_module
+from search.corpus import scan_corpus
+from search.errors import LoadError
+from search.facts import CheckedFact, Fact, check, extract
+from search.storage import atomic_write_text
+
+
+def _extractor_version() -> str:
+    """Changes whenever the extractor's code does: the cache is then rebuilt."""
+    return hashlib.sha1(Path(facts_module.__file__).read_bytes()).hexdigest()[:16]
+
+
+CACHE_VERSION = _extractor_version()
+CACHE_NAME = "facts.json"
+
+
+class FactStore:
+    """Facts of the corpus at `root`, checked across its articles."""
+
+    def __init__(self, root: Path, location: Path | None = None) -> None:
+        from search.index import index_location
+
+        self.root = Path(root).expanduser()
+        self.path = (location or index_location(self.root)) / CACHE_NAME
+        self.skipped: dict[str, str] = {}  # article id: why it has no facts
+
+    def _read_cache(self) -> dict:  # type: ignore[type-arg]
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}  # missing or damaged: extracted again
+        if not isinstance(data, dict) or data.get("version") != CACHE_VERSION:
+            return {}
+        articles = data.get("articles")
+        return articles if isinstance(articles, dict) else {}
+
+    def facts(self, progress: Callable[[int, int], None] | None = None) -> dict[str, list[Fact]]:
+        """Every article's own facts (reading only what changed since the cache was written)."""
+        from search.loader import load_article
+
+        cached, fresh = self._read_cache(), {}
+        out: dict[str, list[Fact]] = {}
+        files = scan_corpus(self.root).files
+        self.skipped = {}
+        for done, source in enumerate(files, start=1):
+            version = [source.size, source.mtime_ns]
+            entry = cached.get(source.id)
+            try:
+                if entry and entry.get("version") == version:
+                    facts = [Fact.from_cache(item) for item in entry["facts"]]
+                else:
+                    facts = extract(load_article(source))
+            except LoadError as error:
+                self.skipped[source.id] = str(error)
+                continue
+            except (KeyError, TypeError):  # a damaged entry: extract again
+                facts = extract(load_article(source))
+            out[source.id] = facts
+            fresh[source.id] = {"version": version, "facts": [f.to_cache() for f in facts]}
+            if progress:
+                progress(done, len(files))
+        if fresh != cached:
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                payload = {"version": CACHE_VERSION, "articles": fresh}
+                atomic_write_text(self.path, json.dumps(payload, ensure_ascii=False))
+            except OSError:
+                pass  # a read-only cache only costs time next run
+        return out
+
+    def checked(self) -> dict[str, list[CheckedFact]]:
+        """Every article's facts with what the other articles say about each."""
+        return check(self.facts())
