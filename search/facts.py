@@ -23,7 +23,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from search.model import Article
+from search.model import Article, PassageKind
 
 MONTHS = {
     name: number
@@ -435,30 +435,56 @@ def figures_in(text: str) -> list[Fact]:
     return facts
 
 
-def entities_in(text: str) -> list[tuple[str, int, int]]:
-    """Capitalised names (people, organisations, products) that do not open a sentence
-    alone; (name, start, end)."""
+# Job titles split a run of capitalised words into names: "Amazon CEO Andy Jassy" names Amazon
+# and Andy Jassy. The title itself is not a name.
+ROLES = frozenset(
+    """ceo cfo cto coo cio chief executive officer president chairman chairwoman chair founder
+    cofounder co-founder director minister senator governor secretary spokesperson spokesman
+    spokeswoman analyst head vice mr mrs ms dr prof professor sir""".split()
+)
+
+
+def _name_segments(match: re.Match[str]) -> list[list[tuple[str, int]]]:
+    """The words of a capitalised run with their offsets, cut into names: after a possessive
+    ("Google's TPU" -> Google | TPU) and at job titles (dropped)."""
+    segments: list[list[tuple[str, int]]] = [[]]
+    for word in re.finditer(r"\S+", match.group()):
+        raw, start = word.group(), match.start() + word.start()
+        bare = POSSESSIVE.sub("", raw).rstrip("-")
+        if bare.lower() in ROLES:
+            segments.append([])
+            continue
+        segments[-1].append((bare, start))
+        if bare != raw.rstrip("-"):  # a possessive ends the name
+            segments.append([])
+    return [s for s in segments if s]
+
+
+def entities_in(text: str) -> list[tuple[str, int, int, bool]]:
+    """Capitalised names (people, organisations, products): (name, start, end, tentative).
+    A name is tentative when it opens a sentence with a plain Title-case word, which may be
+    a common word ("If AI", "However"): `extract` keeps it only when the article confirms it."""
     found = []
     for match in ENTITY.finditer(text):
-        words = [POSSESSIVE.sub("", w).rstrip("-") for w in match.group().split()]
-        start = match.start()
-        while words and words[0].lower() in STOP:  # "Some Wall Street", "The Verge" -> ...
-            start = text.index(words[1], start) if len(words) > 1 else start
-            words.pop(0)
-        while words and words[-1].lower() in ("of", "de", "van", "von"):
-            words.pop()
-        if not words or not words[-1]:
-            continue
-        name = " ".join(words)
-        if len(words) == 1 and (
-            name.lower() in STOP
-            or name.lower() in MONTHS
-            or name.lower() in WEEKDAYS
-            or len(name) < 2
-            or (_sentence_start(text, start) and not _looks_like_name(name))
-        ):
-            continue
-        found.append((name, start, start + len(name)))
+        for words in _name_segments(match):
+            while words and words[0][0].lower() in STOP:  # "Some Wall Street" -> Wall Street
+                words.pop(0)
+            while words and words[-1][0].lower() in ("of", "de", "van", "von"):
+                words.pop()
+            if not words or not words[-1][0]:
+                continue
+            start = words[0][1]
+            end = words[-1][1] + len(words[-1][0])
+            name = " ".join(w for w, _ in words)
+            if len(words) == 1 and (
+                name.lower() in STOP
+                or name.lower() in MONTHS
+                or name.lower() in WEEKDAYS
+                or len(name) < 2
+            ):
+                continue
+            tentative = _sentence_start(text, start) and not _looks_like_name(words[0][0])
+            found.append((name, start, end, tentative))
     return found
 
 
@@ -468,29 +494,75 @@ def _looks_like_name(word: str) -> bool:
     return any(c.isupper() for c in word[1:]) or any(c.isdigit() for c in word)
 
 
+def _is_title_case(word: str) -> bool:
+    return word[:1].isupper() and word[1:].islower()
+
+
+def _merge_surnames(entities: dict[str, Fact]) -> None:
+    """ "Jassy" after "Andy Jassy": a lone Title-case word that ends exactly one person-like name
+    (two or three Title-case words) is a later mention of that name."""
+    for key, fact in list(entities.items()):
+        if " " in fact.text or not _is_title_case(fact.text):
+            continue
+        owners = [
+            other
+            for other in entities.values()
+            if 2 <= len(words := other.text.split()) <= 3
+            and words[-1] == fact.text
+            and all(_is_title_case(w) for w in words)
+        ]
+        if len(owners) == 1:
+            owners[0].mentions += fact.mentions
+            del entities[key]
+
+
 def extract(article: Article) -> list[Fact]:
     """The facts of an article, its title first (passage TITLE), then passage by passage:
     figures and dates, then entities (one fact per entity, at its first mention, with the
-    number of mentions)."""
+    number of mentions).
+
+    Which capitalised words are names is decided over the whole article: headlines and table
+    cells capitalise every word, so a name there counts only when the prose names it too; a
+    Title-case word opening a sentence ("However", "If AI") counts only when the prose names
+    it elsewhere, or, for several words, when the rest is a known name ("If AI" -> AI) or it
+    stands as a name of its own ("Andy Jassy said...")."""
     facts: list[Fact] = []
     entities: dict[str, Fact] = {}
-    texts = [(TITLE, article.title)] + [(p.index, p.text) for p in article.passages]
-    for index, text in texts:
+    doubtful: list[tuple[Fact, bool]] = []  # (first sighting, from a headline or table?)
+    texts = [(TITLE, article.title, True)] + [
+        (p.index, p.text, p.kind in (PassageKind.HEADING, PassageKind.TABLE))
+        for p in article.passages
+    ]
+    for index, text, headline in texts:
         bounds = sentences(text)
         for fact in figures_in(text):
             s, e = next(((s, e) for s, e in bounds if s <= fact.start < e), (0, len(text)))
             fact.article, fact.passage, fact.sentence = article.id, index, text[s:e]
             fact.context = context_words(text, fact.start, fact.end)
             facts.append(fact)
-        for name, start, end in entities_in(text):
+        for name, start, end, tentative in entities_in(text):
             key = name.casefold()
-            if key in entities:
+            if key in entities and not headline:
                 entities[key].mentions += 1
                 continue
             s, e = next(((s, e) for s, e in bounds if s <= start < e), (0, len(text)))
-            entities[key] = Fact(
+            sighting = Fact(
                 "entity", name, name, None, None, article.id, index, text[s:e], start, end
             )
+            if headline or tentative:
+                doubtful.append((sighting, headline))
+            else:
+                entities[key] = sighting
+    for sighting, headline in doubtful:
+        key, words = sighting.text.casefold(), sighting.text.split()
+        tail = " ".join(words[1:]).casefold()
+        if key in entities:
+            entities[key].mentions += 1
+        elif not headline and tail in entities:
+            entities[tail].mentions += 1
+        elif not headline and len(words) > 1:
+            entities[key] = sighting
+    _merge_surnames(entities)
     facts.extend(sorted(entities.values(), key=lambda f: -f.mentions))
     return facts
 

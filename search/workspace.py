@@ -22,6 +22,7 @@ from search.state import StateStore
 
 if TYPE_CHECKING:
     from search.corpus import CorpusScan
+    from search.facts import CheckedFact
     from search.index import ArticleRead, CorpusIndex, Progress
 
 CACHED_ARTICLES = 16
@@ -111,6 +112,14 @@ class Workspace:
             while len(self._articles) > CACHED_ARTICLES:
                 self._articles.popitem(last=False)
         return article
+
+    # --- facts ---------------------------------------------------------------------------------
+
+    def facts(self) -> dict[str, list[CheckedFact]]:
+        """Every article's facts checked across the corpus (cached beside the index)."""
+        from search.factstore import FactStore
+
+        return FactStore(self.root, location=self.index.location).checked()
 
     # --- search --------------------------------------------------------------------------------
 

@@ -443,10 +443,10 @@ async def test_panes_hide_and_tab_cycles_focus(make_app) -> None:
         await pilot.pause()
         assert screen.query_one("#library").display and screen.query_one("#sidebar").display
         focused = []
-        for _ in range(4):
+        for _ in range(6):
             await pilot.press("tab")
             focused.append(type(app.focused).__name__)
-        assert {"LibraryList", "ArticleView", "InfoSidebar"} <= set(focused)
+        assert {"LibraryList", "ArticleView", "InfoSidebar", "FactList"} <= set(focused)
 
 
 async def test_narrow_terminal_shows_one_pane_at_a_time(make_app) -> None:

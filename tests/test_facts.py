@@ -10,6 +10,7 @@ import pytest
 
 from bench.facts import FIXTURES, score
 from search import factstore
+from search.corpus import load_corpus
 from search.facts import check, extract, figures_in
 from search.factstore import FactStore
 from tests.conftest import SEEDS, write
@@ -106,6 +107,27 @@ def test_entities_are_counted_without_possessives_or_weekdays(seeds) -> None:
     assert entities["Amazon"] >= 10 and "Amazon’s" not in entities
     assert {"Anthropic", "Meta", "Trainium", "DeepFleet"} <= set(entities)
     assert "Wednesday" not in entities
+
+
+def test_names_are_split_at_job_titles_and_possessives_and_confirmed_by_the_prose(
+    tmp_path,
+) -> None:
+    write(
+        tmp_path,
+        "names.md",
+        "# Acme Unveils Robot Plans\n\n"
+        "Acme CEO Maria Lopez said Globex's Quantum Unit would ship. If Globex waits, "
+        "Acme gains. However, Lopez was careful. Maria Lopez thanked Initech.\n\n"
+        "Lopez later repeated it.\n",
+    )
+    (article,) = load_corpus(tmp_path).articles
+    entities = {f.value: f.mentions for f in extract(article) if f.kind == "entity"}
+    assert entities["Maria Lopez"] == 4  # twice in full, twice as "Lopez"
+    assert entities["Acme"] == 2  # the headline is one run of capitals, not a mention
+    assert entities["Globex"] == 2  # "If Globex" is Globex
+    assert "Quantum Unit" in entities and "Initech" in entities
+    for not_a_name in ("Acme CEO Maria Lopez", "If Globex", "However", "Unveils", "Robot Plans"):
+        assert not_a_name not in entities
 
 
 # --- measured against hand labels -------------------------------------------------------------

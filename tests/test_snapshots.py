@@ -69,3 +69,26 @@ def test_each_theme(snap_compare, make_app, theme: str) -> None:
         await settle(pilot, "J", "J")
 
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=themed)
+
+
+async def first_conflict(pilot: Pilot) -> None:
+    """Open the facts (F) and walk down to the first fact in conflict with another article."""
+    from tui.widgets.facts import FactList
+
+    await settle(pilot, "F")
+    facts = pilot.app.screen.query_one(FactList)
+    while (entry := facts._entry()) is None or entry.status != "conflict":
+        await pilot.press("j")
+    await ready(pilot)
+
+
+def test_facts_sidebar_with_marks(snap_compare, make_app) -> None:
+    assert snap_compare(make_app(), terminal_size=(140, 40), run_before=first_conflict)
+
+
+def test_a_fact_across_the_corpus(snap_compare, make_app) -> None:
+    async def explore(pilot: Pilot) -> None:
+        await first_conflict(pilot)
+        await settle(pilot, "v")
+
+    assert snap_compare(make_app(), terminal_size=(140, 40), run_before=explore)

@@ -8,9 +8,11 @@ from tui.dialogs.help import Section
 def help_sections() -> list[Section]:
     # Imported here: the screens import this module to open the help.
     from tui.app import DossierApp
+    from tui.screens.fact import FactScreen
     from tui.screens.reader import ReaderScreen
     from tui.screens.search import SearchScreen
     from tui.widgets.article import ArticlePane, ArticleView, FindBar
+    from tui.widgets.facts import FactList
     from tui.widgets.library import LibraryList, LibraryPane
 
     return [
@@ -19,4 +21,5 @@ def help_sections() -> list[Section]:
         ("Article", [ArticleView, ArticlePane]),
         ("Find in article (ctrl+f)", [FindBar]),
         ("Search (/)", [SearchScreen]),
+        ("Facts (F)", [FactList, FactScreen]),
     ]

@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from search.errors import CorpusError, IndexBusy, LoadError, UnknownArticle
+from search.facts import CheckedFact
 from search.model import Article, ArticleInfo
 from search.results import SearchResult, UpdateReport
 from search.safety import one_line
@@ -23,8 +24,10 @@ from search.workspace import Workspace
 from tui.commands import ArticleCommands, ReaderCommands
 from tui.dialogs.help import HelpScreen
 from tui.keys import help_sections
+from tui.screens.fact import FactScreen, Place
 from tui.screens.search import SearchChoice, SearchScreen
 from tui.widgets.article import ArticlePane, ArticleView, FindBar
+from tui.widgets.facts import FactList
 from tui.widgets.hits import HitList
 from tui.widgets.library import LibraryList, LibraryPane
 from tui.widgets.sidebar import InfoSidebar
@@ -57,6 +60,7 @@ class ReaderScreen(Screen[None]):
             id="reader.previous_article",
         ),
         Binding("y", "copy_passage", "Copy passage", show=False, id="reader.copy"),
+        Binding("F", "focus_facts", "Facts", id="reader.facts"),
         Binding("ctrl+b", "toggle_library", "Library", show=False, id="reader.toggle_library"),
         Binding("ctrl+s", "toggle_sidebar", "Sidebar", show=False, id="reader.toggle_sidebar"),
         Binding("escape", "back", "Back", show=False, id="reader.back"),
@@ -71,11 +75,13 @@ class ReaderScreen(Screen[None]):
         self.workspace = workspace
         self.state = state
         self.search_result: SearchResult | None = None
+        self.facts: dict[str, list[CheckedFact]] | None = None  # None until they are read
         self.hit_index = -1
         self._pending_infos: list[ArticleInfo] = []
         self._last_live_refresh = 0.0
         self._save_timer = None
         self._restored = False
+        self._pending_place: Place | None = None
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="▤")
@@ -121,6 +127,20 @@ class ReaderScreen(Screen[None]):
         seconds = time.perf_counter() - started
         self.app.call_from_thread(self._index_opened, rows, report, seconds)
 
+    @work(thread=True, exclusive=True, group="facts")
+    def load_facts(self) -> None:
+        try:
+            facts = self.workspace.facts()
+        except Exception as error:  # a damaged corpus file mid-read, a full disk...
+            self.app.call_from_thread(self._status, f"facts unavailable: {one_line(str(error))}")
+            return
+        self.app.call_from_thread(self._facts_ready, facts)
+
+    def _facts_ready(self, facts: dict[str, list[CheckedFact]]) -> None:
+        self.facts = facts
+        if self.article is not None:
+            self.query_one(InfoSidebar).show_facts(facts.get(self.article.id, []))
+
     def _article_read(self, info: ArticleInfo) -> None:
         """During a build, read articles join the library every half second."""
         self._pending_infos.append(info)
@@ -137,6 +157,7 @@ class ReaderScreen(Screen[None]):
 
     def _index_opened(self, rows: list[ArticleInfo], report: UpdateReport, seconds: float) -> None:
         self.query_one(LibraryList).set_articles(rows)
+        self.load_facts()
         parts = [f"{len(rows):,} articles"]
         if report.added or report.changed or report.removed:
             parts.append(
@@ -217,13 +238,49 @@ class ReaderScreen(Screen[None]):
         if terms:
             pane.view.highlight_terms(terms)
         self.article = article
-        self.query_one(InfoSidebar).show(article)
+        sidebar = self.query_one(InfoSidebar)
+        sidebar.show(article)
+        sidebar.show_facts(None if self.facts is None else self.facts.get(article.id, []))
         library = self.query_one(LibraryList)
         library.current = article.id
         library.select_article(article.id)
         if focus:
             self.single_pane = "article"
             pane.view.focus()
+        place, self._pending_place = self._pending_place, None
+        if place is not None and place.article == article.id:
+            self._mark_place(place)
+
+    def on_fact_list_chosen(self, message: FactList.Chosen) -> None:
+        fact = message.entry.fact
+        spans = ((fact.start, fact.end),) if fact.passage >= 0 else ()
+        self.go_to(Place(fact.article, max(0, fact.passage), spans))
+
+    def on_fact_list_explore(self, message: FactList.Explore) -> None:
+        titles = {row.id: row.title for row in self.library_rows()}
+        screen = FactScreen(message.entry, self.facts or {}, self.workspace, titles)
+        self.app.push_screen(screen, self._fact_place_chosen)
+
+    def _fact_place_chosen(self, place: Place | None) -> None:
+        if place is not None:
+            self.go_to(place)
+
+    def go_to(self, place: Place) -> None:
+        """Show `place`: its article at its passage, its spans marked."""
+        if self.article is not None and self.article.id == place.article:
+            self._mark_place(place)
+        else:
+            self._pending_place = place
+            self.open_article(place.article, place.passage)
+
+    def _mark_place(self, place: Place) -> None:
+        view = self.query_one(ArticlePane).view
+        block = view.block(place.passage)
+        spans = place.spans_in(block.passage.text) if block is not None else []
+        view.set_layer("fact", {place.passage: spans} if spans else {})
+        view.move_to(place.passage)
+        view.focus()
+        self.single_pane = "article"
 
     def on_library_list_chosen(self, message: LibraryList.Chosen) -> None:
         self.open_article(message.info.id)
@@ -307,6 +364,16 @@ class ReaderScreen(Screen[None]):
         credit = " · ".join(p for p in (article.title, article.source, article.published) if p)
         self.app.copy_to_clipboard(f"{passage.text}\n\n— {credit}")
         self.notify(f"Copied passage {view.cursor + 1} of {len(article.passages)}", timeout=3)
+
+    def action_focus_facts(self) -> None:
+        self.remove_class("-hide-sidebar")
+        facts = self.query_one(FactList)
+        if self.has_class("-narrow"):
+            self.notify("The facts sidebar needs 100 columns or more", severity="warning")
+        elif facts.display and facts.option_count:
+            facts.focus()
+        else:
+            self.notify("No facts for this article yet", severity="information", timeout=3)
 
     def action_toggle_library(self) -> None:
         self.toggle_class("-hide-library")

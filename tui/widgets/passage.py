@@ -16,7 +16,7 @@ Spans = list[tuple[int, int]]
 
 # Highlight layers, lowest first; later layers are drawn over earlier ones.
 LAYER_STYLES = {
-    "fact": "underline",
+    "fact": "bold underline $text-warning",
     "search": "bold $text-accent on $accent-muted",
     "find": "$text on $warning-muted",
     "find-current": "bold reverse",

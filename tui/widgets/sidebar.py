@@ -1,5 +1,5 @@
-"""The sidebar beside the article: its details, and what cleaning removed from its file and
-why (the facts of the article join them when the facts issue lands)."""
+"""The sidebar beside the article: its details, its facts (checked across the corpus), and what
+cleaning removed from its file and why."""
 
 from __future__ import annotations
 
@@ -11,8 +11,10 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from search.facts import CheckedFact
 from search.model import Article
 from search.safety import one_line
+from tui.widgets.facts import FactList
 
 MAX_REMOVED_SHOWN = 12
 
@@ -67,6 +69,9 @@ class InfoSidebar(VerticalScroll, can_focus=True):
     def compose(self) -> ComposeResult:
         yield Static("Details", classes="sidebar-heading")
         yield Static("", id="sidebar-details", markup=False)
+        yield Static("Facts", classes="sidebar-heading", id="facts-heading")
+        yield Static("Reading the corpus's facts…", id="facts-status", markup=False)
+        yield FactList(id="sidebar-facts")
         yield Static("Removed by cleaning", classes="sidebar-heading", id="removed-heading")
         yield Static("", id="sidebar-removed", markup=False)
 
@@ -77,3 +82,20 @@ class InfoSidebar(VerticalScroll, can_focus=True):
         )
         self.query_one("#sidebar-removed", Static).update(removed_summary(article))
         self.scroll_home(animate=False)
+
+    def show_facts(self, entries: list[CheckedFact] | None) -> None:
+        """The article's facts; None while the corpus's facts are still being read."""
+        status = self.query_one("#facts-status", Static)
+        facts = self.query_one(FactList)
+        if entries is None:
+            status.update("Reading the corpus's facts…")
+            status.display, facts.display = True, False
+            return
+        figures = [e for e in entries if e.fact.kind != "entity"]
+        counts = {s: sum(e.status == s for e in figures) for s in ("corroborated", "conflict")}
+        status.update(
+            f"{len(figures)} figures · ✓ {counts['corroborated']} corroborated · "
+            f"≠ {counts['conflict']} in conflict · Enter goes to one, v shows it across articles"
+        )
+        status.display, facts.display = True, bool(entries)
+        facts.show_facts(entries)
