@@ -84,6 +84,38 @@ def run_size(count: int) -> str:
     return "\n".join(rows) + "\n"
 
 
+TRIED = """What was tried so far, each measured by this benchmark at the time: OR grouping with
+a coordination bonus instead of Whoosh's AND (relevance, not speed); one analyzer shared under
+a lock for highlights, which keeps its stem cache (search with snippets 51 -> 25 ms at 1k);
+field lengths read into memory once per searcher (`search/whoosh_lengths.py`: one-word p95
+215 -> 137 ms at 20k); prefix queries capped to the most frequent expansions. Left: a word-pair
+(shingle) field would turn a two-word phrase into one posting list, at the cost of a larger
+index and a slower build, which already misses its target; a compiled engine (tantivy) is
+outside the design (Whoosh is fixed)."""
+
+
+def profile_section(count: int) -> str:
+    """Where the time of the slowest queries goes, per class, at `count` articles."""
+    corpus, location = WORK / f"corpus-{count}", WORK / f"index-{count}"
+    result = _worker("dossier", "profile", corpus, location, WORK / f"queries-{count}.json")
+    lines = [
+        f"## Where the time goes at {count:,} articles (cProfile, own time)\n",
+        "Opening the index, then for each class its slowest "
+        f"{len(result['one word']['queries'])} queries together:\n",
+    ]
+    for kind in ("open", "one word", "two words", "phrase", "prefix", "question"):
+        entry = result[kind]
+        top = entry if kind == "open" else entry["top"]
+        shown = "" if kind == "open" else " (" + ", ".join(entry["queries"]) + ")"
+        lines.append(
+            f"- **{kind}**{shown}: "
+            + "; ".join(
+                f"`{where}` {seconds * 1000:.0f} ms ({share:.0%})" for where, seconds, share in top
+            )
+        )
+    return "\n".join(lines) + "\n\n" + TRIED + "\n"
+
+
 def run(sizes: list[int]) -> str:
     WORK.mkdir(parents=True, exist_ok=True)
-    return "\n".join(run_size(n) for n in sizes)
+    return "\n".join([*(run_size(n) for n in sizes), profile_section(max(sizes))])

@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+import cProfile
 import json
+import pstats
 import resource
 import sqlite3
 import statistics
@@ -59,9 +61,45 @@ def dossier(mode: str, corpus: Path, location: Path, queries: dict[str, list[str
     if mode == "update":
         report = index.update()
         return {"seconds": time.perf_counter() - started, "changed": report.changed}
+    if mode == "profile":
+        return _profile(index, queries)
     index.open()
     opened = time.perf_counter() - started
     return _timed_queries(lambda text: index.search(text, limit=20), opened, queries)
+
+
+PROFILED = 3  # the slowest queries of each class, profiled together
+TOP_FUNCTIONS = 4
+
+
+def _top(profile: cProfile.Profile) -> list[list]:  # type: ignore[type-arg]
+    """The functions with the most time of their own: [where, seconds, share of the total]."""
+    stats = pstats.Stats(profile)
+    total = stats.total_tt or 1.0  # type: ignore[attr-defined]
+    rows = sorted(stats.stats.items(), key=lambda item: -item[1][2])[:TOP_FUNCTIONS]  # type: ignore[attr-defined]
+    return [
+        [f"{Path(file).parent.name}/{Path(file).name}:{line} {name}", tt, tt / total]
+        for (file, line, name), (_, _, tt, _, _) in rows
+    ]
+
+
+def _profile(index, queries: dict[str, list[str]]) -> dict:  # type: ignore[no-untyped-def]
+    """Where the time goes: opening the index, and each class's slowest queries."""
+    profile = cProfile.Profile()
+    profile.runcall(index.open)
+    result: dict = {"open": _top(profile)}
+    for kind, texts in queries.items():
+        timed = []
+        for text in texts:
+            start = time.perf_counter()
+            index.search(text, limit=20)
+            timed.append((time.perf_counter() - start, text))
+        slowest = [text for _, text in sorted(timed)[-PROFILED:]]
+        profile = cProfile.Profile()
+        for text in slowest:
+            profile.runcall(index.search, text, limit=20)
+        result[kind] = {"queries": slowest, "top": _top(profile)}
+    return result
 
 
 def _fts_query(text: str) -> str:
