@@ -1,5 +1,6 @@
-"""The facts of a whole corpus, cached beside its search index (`facts.json`), so only articles
-added or changed since the last time are read and extracted again."""
+"""What each article of a corpus states, cached beside its search index (`facts.json`): its
+facts, and the content words that say which story it tells. Only articles added or changed
+since the last time are read again."""
 
 from __future__ import annotations
 
@@ -9,15 +10,21 @@ from collections.abc import Callable
 from pathlib import Path
 
 from search import facts as facts_module
+from search import stories as stories_module
 from search.corpus import scan_corpus
 from search.errors import LoadError
 from search.facts import CheckedFact, Fact, check, extract
+from search.model import Article
 from search.storage import atomic_write_text
+from search.stories import same_story, story_terms
 
 
 def _extractor_version() -> str:
-    """Changes whenever the extractor's code does: the cache is then rebuilt."""
-    return hashlib.sha1(Path(facts_module.__file__).read_bytes()).hexdigest()[:16]
+    """Changes whenever the extractors' code does: the cache is then rebuilt."""
+    digest = hashlib.sha1()
+    for module in (facts_module, stories_module):
+        digest.update(Path(module.__file__).read_bytes())
+    return digest.hexdigest()[:16]
 
 
 CACHE_VERSION = _extractor_version()
@@ -33,6 +40,7 @@ class FactStore:
         self.root = Path(root).expanduser()
         self.path = (location or index_location(self.root)) / CACHE_NAME
         self.skipped: dict[str, str] = {}  # article id: why it has no facts
+        self.terms: dict[str, dict[str, int]] | None = None  # filled by `facts()`
 
     def _read_cache(self) -> dict:  # type: ignore[type-arg]
         try:
@@ -48,8 +56,13 @@ class FactStore:
         """Every article's own facts (reading only what changed since the cache was written)."""
         from search.loader import load_article
 
+        def read(source) -> tuple[list[Fact], dict[str, int]]:  # type: ignore[no-untyped-def]
+            article: Article = load_article(source)
+            return extract(article), story_terms(article)
+
         cached, fresh = self._read_cache(), {}
         out: dict[str, list[Fact]] = {}
+        terms: dict[str, dict[str, int]] = {}
         files = scan_corpus(self.root).files
         self.skipped = {}
         for done, source in enumerate(files, start=1):
@@ -58,15 +71,20 @@ class FactStore:
             try:
                 if entry and entry.get("version") == version:
                     facts = [Fact.from_cache(item) for item in entry["facts"]]
+                    words = {str(t): int(n) for t, n in entry["terms"].items()}
                 else:
-                    facts = extract(load_article(source))
+                    facts, words = read(source)
             except LoadError as error:
                 self.skipped[source.id] = str(error)
                 continue
-            except (KeyError, TypeError):  # a damaged entry: extract again
-                facts = extract(load_article(source))
-            out[source.id] = facts
-            fresh[source.id] = {"version": version, "facts": [f.to_cache() for f in facts]}
+            except (KeyError, TypeError, ValueError, AttributeError):  # a damaged entry
+                facts, words = read(source)
+            out[source.id], terms[source.id] = facts, words
+            fresh[source.id] = {
+                "version": version,
+                "facts": [f.to_cache() for f in facts],
+                "terms": words,
+            }
             if progress:
                 progress(done, len(files))
         if fresh != cached:
@@ -76,8 +94,15 @@ class FactStore:
                 atomic_write_text(self.path, json.dumps(payload, ensure_ascii=False))
             except OSError:
                 pass  # a read-only cache only costs time next run
+        self.terms = terms
         return out
 
     def checked(self) -> dict[str, list[CheckedFact]]:
         """Every article's facts with what the other articles say about each."""
         return check(self.facts())
+
+    def partners(self) -> dict[str, list[tuple[str, float]]]:
+        """For every article, the others that tell the same story, closest first."""
+        if self.terms is None:
+            self.facts()
+        return same_story(self.terms or {})

@@ -21,8 +21,10 @@ from search.results import SearchResult, UpdateReport
 from search.state import StateStore
 
 if TYPE_CHECKING:
+    from search.compare import Comparison
     from search.corpus import CorpusScan
     from search.facts import CheckedFact
+    from search.factstore import FactStore
     from search.index import ArticleRead, CorpusIndex, Progress
 
 CACHED_ARTICLES = 16
@@ -43,6 +45,9 @@ class Workspace:
         self._guard = threading.Lock()
         self.index_ready = threading.Event()  # set once the index can answer searches
         self.index_error: str | None = None  # why it cannot, if opening it failed
+        self._fact_store: FactStore | None = None
+        self._checked: dict[str, list[CheckedFact]] | None = None
+        self._partners: dict[str, list[tuple[str, float]]] | None = None
 
     @property
     def index(self) -> CorpusIndex:
@@ -113,13 +118,43 @@ class Workspace:
                 self._articles.popitem(last=False)
         return article
 
-    # --- facts ---------------------------------------------------------------------------------
+    # --- facts and stories -------------------------------------------------------------------
+
+    def _store(self) -> FactStore:
+        from search.factstore import FactStore
+
+        if self._fact_store is None:
+            self._fact_store = FactStore(self.root, location=self.index.location)
+        return self._fact_store
 
     def facts(self) -> dict[str, list[CheckedFact]]:
         """Every article's facts checked across the corpus (cached beside the index)."""
-        from search.factstore import FactStore
+        self._checked = self._store().checked()
+        return self._checked
 
-        return FactStore(self.root, location=self.index.location).checked()
+    def partners(self) -> dict[str, list[tuple[str, float]]]:
+        """For every article, the others that tell the same story, closest first."""
+        if self._partners is None:
+            self._partners = self._store().partners()
+        return self._partners
+
+    def compare(self, a_id: str, b_id: str | None = None) -> Comparison:
+        """Article `a_id` aligned with `b_id`, or with its closest same-story partner.
+        Raises UnknownArticle (no such article, or no partner to pick)."""
+        from search.compare import compare
+
+        a = self.article(a_id)
+        if b_id is None:
+            ranked = self.partners().get(a.id, [])
+            if not ranked:
+                raise UnknownArticle(
+                    f"no other article tells the story of '{a.id}': name one to compare with"
+                )
+            b_id = ranked[0][0]
+        b = self.article(b_id)
+        if a.id == b.id:
+            raise UnknownArticle(f"'{a.id}' is one article: compare it with another")
+        return compare(a, b, self._checked)
 
     # --- search --------------------------------------------------------------------------------
 

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 from search.safety import visible
 
 PROG = "dossier"
-SUBCOMMANDS = ("articles", "show", "index", "search", "facts")
+SUBCOMMANDS = ("articles", "show", "index", "search", "facts", "compare")
 
 
 class UsageError(Exception):
@@ -78,6 +78,12 @@ def build_parser() -> OneLineParser:
     facts.add_argument("id", nargs="?", help="article id or unique prefix (default: every one)")
     _corpus_option(facts)
     facts.add_argument("--json", action="store_true", help="print a JSON array")
+
+    compare = commands.add_parser("compare", help="two articles side by side, paragraphs aligned")
+    compare.add_argument("a", help="article id or unique prefix")
+    compare.add_argument("b", nargs="?", help="the other article (default: A's closest story)")
+    _corpus_option(compare)
+    compare.add_argument("--json", action="store_true", help="print a JSON object")
     return parser
 
 
@@ -368,6 +374,37 @@ def cmd_facts(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_compare(args: argparse.Namespace) -> int:
+    from search.workspace import Workspace
+
+    workspace = Workspace(_corpus_root(args))
+    result = workspace.compare(args.a, args.b)
+    if args.json:
+        _write(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+        return 0
+    from rich.console import Console
+    from rich.text import Text
+
+    a, b = workspace.article(result.a), workspace.article(result.b)
+    console = Console(highlight=False)
+    console.print(Text(f"A {a.id}: {visible(a.title)}\nB {b.id}: {visible(b.title)}"))
+    console.print(f"similarity {result.similarity:.2f}, {len(result.pairs())} pairs")
+    for left, right, score in result.pairs():
+        sides = [str(x + 1) if x is not None else "-" for x in (left, right)]
+        console.print(
+            f"  {sides[0]:>4} ~ {sides[1]:<4} {score:.2f}"
+            if score
+            else f"  {sides[0]:>4} | {sides[1]}"
+        )
+    for d in result.disagreements:
+        line = Text(f"≠ passage {d.a_passage + 1} / {d.b_passage + 1}: ")
+        line.append(visible(d.a_text), style="bold")
+        line.append(" vs ")
+        line.append(visible(d.b_text), style="bold")
+        console.print(line)
+    return 0
+
+
 def run_app(argv: Sequence[str]) -> int:
     args = build_app_parser().parse_args(list(argv))
     from search.config import default_corpus, load_config
@@ -393,6 +430,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "index": cmd_index,
             "search": cmd_search,
             "facts": cmd_facts,
+            "compare": cmd_compare,
         }
         handler = handlers[args.command]
         return handler(args)

@@ -1,0 +1,242 @@
+"""Two articles side by side: their passages aligned in order by text similarity, the figures
+they disagree on, and the sentences only one of them has.
+
+Similarity of two passages is rapidfuzz's token-set and token-sort ratios, averaged, on their
+content words (stop words removed: two unrelated paragraphs on one subject share "the", "of"
+and "and", which lift raw ratios to ~0.5). On the seeds, paragraphs of two translations of one
+story score 0.68-0.85, paragraphs of different stories at most 0.53.
+
+The alignment is a Needleman-Wunsch-style dynamic programme that keeps both orders: a pair
+earns its score minus MATCH_AT, a gap costs nothing, and one passage may pair with two adjacent
+ones (a paragraph split in the other version) when the two together score MERGE_GAIN more than
+either alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from search.facts import STOP, CheckedFact, check, extract, sentences
+from search.model import Article
+
+MATCH_AT = 0.6  # passages scoring below this are not the same passage
+MERGE_GAIN = 0.05  # a split is taken only when both halves together score this much better
+MERGE_CANDIDATE = MATCH_AT - 0.15  # a half must score this alone to be tried in a split
+ONLY_BELOW = 0.6  # a sentence whose words the other side's passage covers less is one-sided
+TOKEN = re.compile(r"[\w$€£%]+(?:[.,]\d+)*")
+
+
+def content(text: str) -> str:
+    """The content words of a text, lower case, in order: what similarity is measured on."""
+    return " ".join(w for w in TOKEN.findall(text.lower()) if w not in STOP)
+
+
+def similarity(a: str, b: str) -> float:
+    """Similarity in [0, 1] of two texts already reduced by `content`."""
+    if not a or not b:
+        return 0.0
+    return (fuzz.token_set_ratio(a, b) + fuzz.token_sort_ratio(a, b)) / 200
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row of the aligned view: the passages of each side (none for a gap, two for a
+    split) and how alike they are; sentences only one side has, as (passage, start, end)."""
+
+    a: tuple[int, ...]
+    b: tuple[int, ...]
+    score: float
+    only_a: tuple[tuple[int, int, int], ...] = ()
+    only_b: tuple[tuple[int, int, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """A figure stated differently by the two sides of one row."""
+
+    a_passage: int
+    b_passage: int
+    a_text: str
+    b_text: str
+    a_value: float | str
+    b_value: float | str
+    a_span: tuple[int, int]
+    b_span: tuple[int, int]
+
+    def to_json(self) -> dict:  # type: ignore[type-arg]
+        return {
+            "a_passage": self.a_passage,
+            "b_passage": self.b_passage,
+            "a_text": self.a_text,
+            "b_text": self.b_text,
+            "a_value": self.a_value,
+            "b_value": self.b_value,
+        }
+
+
+@dataclass
+class Comparison:
+    a: str
+    b: str
+    similarity: float
+    rows: list[Row]
+    disagreements: list[Disagreement] = field(default_factory=list)
+
+    def pairs(self) -> list[tuple[int | None, int | None, float]]:
+        """The rows as (a passage, b passage, score); a split gives one pair per half."""
+        out: list[tuple[int | None, int | None, float]] = []
+        for row in self.rows:
+            if not row.a or not row.b:
+                out += [(i, None, 0.0) for i in row.a] + [(None, j, 0.0) for j in row.b]
+            else:
+                out += [(i, j, row.score) for i in row.a for j in row.b]
+        return out
+
+    def to_json(self) -> dict:  # type: ignore[type-arg]
+        return {
+            "a": self.a,
+            "b": self.b,
+            "similarity": round(self.similarity, 3),
+            "pairs": [{"a": a, "b": b, "score": round(score, 3)} for a, b, score in self.pairs()],
+            "disagreements": [d.to_json() for d in self.disagreements],
+        }
+
+
+def align(a: list[str], b: list[str]) -> list[Row]:
+    """Order-preserving alignment of two lists of passage texts (see the module's notes)."""
+    ca, cb = [content(t) for t in a], [content(t) for t in b]
+    n, m = len(ca), len(cb)
+    single = [[similarity(x, y) for y in cb] for x in ca]
+
+    def merged(i: int, j: int, split_b: bool) -> float:
+        """Score of a[i] with b[j] + b[j+1] (split_b) or of a[i] + a[i+1] with b[j]."""
+        halves = (single[i][j], single[i][j + 1]) if split_b else (single[i][j], single[i + 1][j])
+        if min(halves) < MERGE_CANDIDATE:
+            return 0.0
+        joined = (
+            similarity(ca[i], f"{cb[j]} {cb[j + 1]}")
+            if split_b
+            else similarity(f"{ca[i]} {ca[i + 1]}", cb[j])
+        )
+        return joined if joined >= max(halves) + MERGE_GAIN else 0.0
+
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    step: list[list[tuple[int, int, float]]] = [[(0, 0, 0.0)] * (m + 1) for _ in range(n + 1)]
+    for i in range(n + 1):
+        for j in range(m + 1):
+            if i == 0 and j == 0:
+                continue
+            options: list[tuple[float, tuple[int, int, float]]] = []
+            if i:
+                options.append((best[i - 1][j], (1, 0, 0.0)))
+            if j:
+                options.append((best[i][j - 1], (0, 1, 0.0)))
+            if i and j and single[i - 1][j - 1] >= MATCH_AT:
+                score = single[i - 1][j - 1]
+                options.append((best[i - 1][j - 1] + score - MATCH_AT, (1, 1, score)))
+            if i and j >= 2 and (score := merged(i - 1, j - 2, True)) >= MATCH_AT:
+                options.append((best[i - 1][j - 2] + score - MATCH_AT, (1, 2, score)))
+            if i >= 2 and j and (score := merged(i - 2, j - 1, False)) >= MATCH_AT:
+                options.append((best[i - 2][j - 1] + score - MATCH_AT, (2, 1, score)))
+            best[i][j], step[i][j] = max(options, key=lambda option: option[0])
+    rows: list[Row] = []
+    i, j = n, m
+    while i or j:
+        di, dj, score = step[i][j]
+        rows.append(Row(tuple(range(i - di, i)), tuple(range(j - dj, j)), score))
+        i, j = i - di, j - dj
+    rows.reverse()
+    return rows
+
+
+def _one_sided(texts: list[str], mine: tuple[int, ...], theirs: str) -> list[tuple[int, int, int]]:
+    """Sentences of passages `mine` whose content words the other side does not cover."""
+    out = []
+    for index in mine:
+        text = texts[index]
+        for start, end in sentences(text):
+            words = content(text[start:end])
+            if words and fuzz.token_set_ratio(words, theirs) / 100 < ONLY_BELOW:
+                out.append((index, start, end))
+    return out
+
+
+def _with_one_sided(rows: list[Row], a: list[str], b: list[str]) -> list[Row]:
+    out = []
+    for row in rows:
+        if row.a and row.b:
+            theirs_b = content(" ".join(b[j] for j in row.b))
+            theirs_a = content(" ".join(a[i] for i in row.a))
+            row = Row(
+                row.a,
+                row.b,
+                row.score,
+                tuple(_one_sided(a, row.a, theirs_b)),
+                tuple(_one_sided(b, row.b, theirs_a)),
+            )
+        out.append(row)
+    return out
+
+
+def _overall(rows: list[Row], a: list[str], b: list[str]) -> float:
+    """The share of both articles' text that is paired, weighted by how alike the pairs are."""
+    total = sum(map(len, a)) + sum(map(len, b))
+    if not total:
+        return 0.0
+    paired = sum(
+        row.score * (sum(len(a[i]) for i in row.a) + sum(len(b[j]) for j in row.b))
+        for row in rows
+        if row.a and row.b
+    )
+    return paired / total
+
+
+def _disagreements(
+    a: Article, b: Article, rows: list[Row], checked: dict[str, list[CheckedFact]] | None
+) -> list[Disagreement]:
+    """Figures in conflict (the facts' own rule) whose passages share a row."""
+    if checked is None or a.id not in checked or b.id not in checked:
+        checked = check({a.id: extract(a), b.id: extract(b)})
+    row_of_b = {j: k for k, row in enumerate(rows) for j in row.b}
+    b_facts = {(f.fact.passage, f.fact.text): f.fact for f in checked[b.id]}
+    found = []
+    for k, row in enumerate(rows):
+        for entry in checked[a.id]:
+            fact = entry.fact
+            if fact.passage not in row.a:
+                continue
+            for conflict in entry.conflicts:
+                other = b_facts.get((conflict.passage, conflict.text))
+                if conflict.article != b.id or other is None or row_of_b.get(other.passage) != k:
+                    continue
+                found.append(
+                    Disagreement(
+                        fact.passage,
+                        other.passage,
+                        fact.text,
+                        other.text,
+                        fact.value,
+                        other.value,
+                        (fact.start, fact.end),
+                        (other.start, other.end),
+                    )
+                )
+    return found
+
+
+def compare(
+    a: Article, b: Article, checked: dict[str, list[CheckedFact]] | None = None
+) -> Comparison:
+    """Align `a` with `b`. `checked` (the corpus's facts) saves extracting them again."""
+    texts_a, texts_b = [p.text for p in a.passages], [p.text for p in b.passages]
+    rows = _with_one_sided(align(texts_a, texts_b), texts_a, texts_b)
+    return Comparison(
+        a.id,
+        b.id,
+        _overall(rows, texts_a, texts_b),
+        rows,
+        _disagreements(a, b, rows, checked),
+    )
