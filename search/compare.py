@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from search.facts import STOP, CheckedFact, check, extract, sentences
 from search.model import Article
@@ -39,6 +39,23 @@ def similarity(a: str, b: str) -> float:
     if not a or not b:
         return 0.0
     return (fuzz.token_set_ratio(a, b) + fuzz.token_sort_ratio(a, b)) / 200
+
+
+def _similarities(ca: list[str], cb: list[str]) -> list[list[float]]:
+    """`similarity` of every pair, 0 below MERGE_CANDIDATE. The token-set ratio is never
+    below the token-sort one, so a pair whose set ratio misses the cut is skipped whole;
+    rapidfuzz's `process.extract` runs that first pass in C++."""
+    cut = MERGE_CANDIDATE * 100
+    single = [[0.0] * len(cb) for _ in ca]
+    for i, x in enumerate(ca):
+        if not x:
+            continue
+        found = process.extract(x, cb, scorer=fuzz.token_set_ratio, score_cutoff=cut, limit=None)
+        for _, set_ratio, j in found:
+            if cb[j]:
+                score = (set_ratio + fuzz.token_sort_ratio(x, cb[j])) / 200
+                single[i][j] = score if score >= MERGE_CANDIDATE else 0.0
+    return single
 
 
 @dataclass(frozen=True)
@@ -109,39 +126,46 @@ def align(a: list[str], b: list[str]) -> list[Row]:
     """Order-preserving alignment of two lists of passage texts (see the module's notes)."""
     ca, cb = [content(t) for t in a], [content(t) for t in b]
     n, m = len(ca), len(cb)
-    single = [[similarity(x, y) for y in cb] for x in ca]
+    single = _similarities(ca, cb)
 
-    def merged(i: int, j: int, split_b: bool) -> float:
-        """Score of a[i] with b[j] + b[j+1] (split_b) or of a[i] + a[i+1] with b[j]."""
-        halves = (single[i][j], single[i][j + 1]) if split_b else (single[i][j], single[i + 1][j])
-        if min(halves) < MERGE_CANDIDATE:
-            return 0.0
-        joined = (
-            similarity(ca[i], f"{cb[j]} {cb[j + 1]}")
-            if split_b
-            else similarity(f"{ca[i]} {ca[i + 1]}", cb[j])
-        )
-        return joined if joined >= max(halves) + MERGE_GAIN else 0.0
+    # Splits worth trying: both halves already score MERGE_CANDIDATE alone (0 means less).
+    split_b: dict[tuple[int, int], float] = {}  # a[i] with b[j] + b[j+1]
+    split_a: dict[tuple[int, int], float] = {}  # a[i] + a[i+1] with b[j]
+    for i in range(n):
+        for j in range(m):
+            here = single[i][j]
+            if not here:
+                continue
+            if j + 1 < m and (right := single[i][j + 1]):
+                joined = similarity(ca[i], f"{cb[j]} {cb[j + 1]}")
+                if joined >= max(here, right) + MERGE_GAIN and joined >= MATCH_AT:
+                    split_b[i, j] = joined
+            if i + 1 < n and (below := single[i + 1][j]):
+                joined = similarity(f"{ca[i]} {ca[i + 1]}", cb[j])
+                if joined >= max(here, below) + MERGE_GAIN and joined >= MATCH_AT:
+                    split_a[i, j] = joined
 
+    # best[i][j]: the best total for a[:i] and b[:j]; step[i][j]: the last move taken there.
     best = [[0.0] * (m + 1) for _ in range(n + 1)]
     step: list[list[tuple[int, int, float]]] = [[(0, 0, 0.0)] * (m + 1) for _ in range(n + 1)]
     for i in range(n + 1):
         for j in range(m + 1):
-            if i == 0 and j == 0:
+            if not (i or j):
                 continue
-            options: list[tuple[float, tuple[int, int, float]]] = []
-            if i:
-                options.append((best[i - 1][j], (1, 0, 0.0)))
-            if j:
-                options.append((best[i][j - 1], (0, 1, 0.0)))
-            if i and j and single[i - 1][j - 1] >= MATCH_AT:
-                score = single[i - 1][j - 1]
-                options.append((best[i - 1][j - 1] + score - MATCH_AT, (1, 1, score)))
-            if i and j >= 2 and (score := merged(i - 1, j - 2, True)) >= MATCH_AT:
-                options.append((best[i - 1][j - 2] + score - MATCH_AT, (1, 2, score)))
-            if i >= 2 and j and (score := merged(i - 2, j - 1, False)) >= MATCH_AT:
-                options.append((best[i - 2][j - 1] + score - MATCH_AT, (2, 1, score)))
-            best[i][j], step[i][j] = max(options, key=lambda option: option[0])
+            total, move = -1.0, (0, 0, 0.0)
+            for di, dj, score in (
+                (1, 0, 0.0),  # a gap on side B
+                (0, 1, 0.0),  # a gap on side A
+                (1, 1, single[i - 1][j - 1] if i and j else 0.0),
+                (1, 2, split_b.get((i - 1, j - 2), 0.0)),
+                (2, 1, split_a.get((i - 2, j - 1), 0.0)),
+            ):
+                if di > i or dj > j or (di and dj and score < MATCH_AT):
+                    continue
+                candidate = best[i - di][j - dj] + (score - MATCH_AT if di and dj else 0.0)
+                if candidate > total:
+                    total, move = candidate, (di, dj, score)
+            best[i][j], step[i][j] = total, move
     rows: list[Row] = []
     i, j = n, m
     while i or j:
