@@ -225,7 +225,7 @@ def _disagreements(
     if checked is None or a.id not in checked or b.id not in checked:
         checked = check({a.id: extract(a), b.id: extract(b)})
     row_of_b = {j: k for k, row in enumerate(rows) for j in row.b}
-    b_facts = {(f.fact.passage, f.fact.text): f.fact for f in checked[b.id]}
+    b_facts = {(f.fact.passage, f.fact.start): f.fact for f in checked[b.id]}
     found = []
     for k, row in enumerate(rows):
         for entry in checked[a.id]:
@@ -233,7 +233,7 @@ def _disagreements(
             if fact.passage not in row.a:
                 continue
             for conflict in entry.conflicts:
-                other = b_facts.get((conflict.passage, conflict.text))
+                other = b_facts.get((conflict.passage, conflict.start))
                 if conflict.article != b.id or other is None or row_of_b.get(other.passage) != k:
                     continue
                 found.append(

@@ -582,6 +582,15 @@ class Conflict:
     passage: int
     text: str
     value: float | str
+    start: int = -1  # where `text` starts in its passage (one passage may say it twice)
+
+    def as_json(self) -> dict:  # type: ignore[type-arg]
+        return {
+            "article": self.article,
+            "passage": self.passage,
+            "text": self.text,
+            "value": self.value,
+        }
 
 
 @dataclass
@@ -610,7 +619,7 @@ class CheckedFact:
             "passage": f.passage,
             "sentence": f.sentence,
             "corroborated_by": self.corroborated_by,
-            "conflicts": [vars(c) for c in self.conflicts],
+            "conflicts": [c.as_json() for c in self.conflicts],
         }
         if f.kind == "entity":
             data["mentions"] = f.mentions
@@ -715,4 +724,6 @@ def _compare(entry: CheckedFact, theirs: list[Fact], ours: list[Fact]) -> None:
         return
     back, _ = _closest(best, ours)
     if back is fact:
-        entry.conflicts.append(Conflict(best.article, best.passage, best.text, best.value))
+        entry.conflicts.append(
+            Conflict(best.article, best.passage, best.text, best.value, best.start)
+        )

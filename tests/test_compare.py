@@ -40,6 +40,7 @@ def test_the_translations_disagree_on_the_anthropic_and_meta_figures_only(seeds)
         ("billions", "tens of billions of dollars"),  # Meta's
     }
     assert {(d.a_passage, d.b_passage) for d in result.disagreements} == {(5, 5)}
+    assert len({d.b_span for d in result.disagreements}) == 2  # 001 says "tens of" twice
     assert not any("million" in d.a_text + d.b_text for d in result.disagreements)
 
 

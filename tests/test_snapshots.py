@@ -92,3 +92,10 @@ def test_a_fact_across_the_corpus(snap_compare, make_app) -> None:
         await settle(pilot, "v")
 
     assert snap_compare(make_app(), terminal_size=(140, 40), run_before=explore)
+
+
+def test_compare_aligned_with_the_disagreements_marked(snap_compare, make_app) -> None:
+    async def compare(pilot: Pilot) -> None:
+        await settle(pilot, "g", "j", "enter", "c", "n")  # seed 000 against 001, first difference
+
+    assert snap_compare(make_app(), terminal_size=(140, 40), run_before=compare)

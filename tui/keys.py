@@ -8,6 +8,7 @@ from tui.dialogs.help import Section
 def help_sections() -> list[Section]:
     # Imported here: the screens import this module to open the help.
     from tui.app import DossierApp
+    from tui.screens.compare import CompareScreen
     from tui.screens.fact import FactScreen
     from tui.screens.reader import ReaderScreen
     from tui.screens.search import SearchScreen
@@ -22,4 +23,5 @@ def help_sections() -> list[Section]:
         ("Find in article (ctrl+f)", [FindBar]),
         ("Search (/)", [SearchScreen]),
         ("Facts (F)", [FactList, FactScreen]),
+        ("Compare (c)", [CompareScreen]),
     ]

@@ -52,7 +52,7 @@ def statements(entry: CheckedFact, corpus: dict[str, list[CheckedFact]]) -> list
         theirs = [
             e.fact
             for e in corpus.get(conflict.article, [])
-            if e.fact.passage == conflict.passage and e.fact.text == conflict.text
+            if (e.fact.passage, e.fact.start) == (conflict.passage, conflict.start)
         ]
         if theirs:
             rows.append((theirs[0], False))

@@ -4,6 +4,7 @@ article is open, where its passage cursor is, and what the last search found."""
 from __future__ import annotations
 
 import time
+from typing import TYPE_CHECKING
 
 from textual import events, work
 from textual.app import ComposeResult
@@ -31,6 +32,9 @@ from tui.widgets.facts import FactList
 from tui.widgets.hits import HitList
 from tui.widgets.library import LibraryList, LibraryPane
 from tui.widgets.sidebar import InfoSidebar
+
+if TYPE_CHECKING:
+    from search.compare import Comparison  # rapidfuzz: loaded when a comparison is made
 
 NARROW_BELOW = 100  # columns: below this, one pane at a time
 SAVE_AFTER_SECONDS = 1.0  # reading position is saved this long after the cursor rests
@@ -61,6 +65,7 @@ class ReaderScreen(Screen[None]):
         ),
         Binding("y", "copy_passage", "Copy passage", show=False, id="reader.copy"),
         Binding("F", "focus_facts", "Facts", id="reader.facts"),
+        Binding("c", "compare", "Compare", id="reader.compare"),
         Binding("ctrl+b", "toggle_library", "Library", show=False, id="reader.toggle_library"),
         Binding("ctrl+s", "toggle_sidebar", "Sidebar", show=False, id="reader.toggle_sidebar"),
         Binding("escape", "back", "Back", show=False, id="reader.back"),
@@ -131,13 +136,19 @@ class ReaderScreen(Screen[None]):
     def load_facts(self) -> None:
         try:
             facts = self.workspace.facts()
+            partners = self.workspace.partners()
         except Exception as error:  # a damaged corpus file mid-read, a full disk...
             self.app.call_from_thread(self._status, f"facts unavailable: {one_line(str(error))}")
             return
-        self.app.call_from_thread(self._facts_ready, facts)
+        self.app.call_from_thread(self._facts_ready, facts, partners)
 
-    def _facts_ready(self, facts: dict[str, list[CheckedFact]]) -> None:
+    def _facts_ready(
+        self, facts: dict[str, list[CheckedFact]], partners: dict[str, list[tuple[str, float]]]
+    ) -> None:
         self.facts = facts
+        self.query_one(LibraryList).mark_same_story(
+            {aid for aid, found in partners.items() if found}
+        )
         if self.article is not None:
             self.query_one(InfoSidebar).show_facts(facts.get(self.article.id, []))
 
@@ -259,11 +270,49 @@ class ReaderScreen(Screen[None]):
     def on_fact_list_explore(self, message: FactList.Explore) -> None:
         titles = {row.id: row.title for row in self.library_rows()}
         screen = FactScreen(message.entry, self.facts or {}, self.workspace, titles)
-        self.app.push_screen(screen, self._fact_place_chosen)
+        self.app.push_screen(screen, self._place_chosen)
 
-    def _fact_place_chosen(self, place: Place | None) -> None:
+    def _place_chosen(self, place: Place | None) -> None:
         if place is not None:
             self.go_to(place)
+
+    # --- compare -------------------------------------------------------------------------------
+
+    def action_compare(self) -> None:
+        if self.article is None:
+            self.notify("Open an article first", severity="warning", timeout=3)
+            return
+        self._status("comparing…")
+        self.open_compare(self.article.id, None)
+
+    @work(thread=True, exclusive=True, group="compare")
+    def open_compare(self, a_id: str, b_id: str | None) -> None:
+        try:
+            result = self.workspace.compare(a_id, b_id)
+            a, b = self.workspace.article(result.a), self.workspace.article(result.b)
+        except UnknownArticle as error:
+            if b_id is None:  # no same-story partner: let the user pick one
+                self.app.call_from_thread(self._pick_partner, a_id, one_line(str(error)))
+            else:
+                self.app.call_from_thread(self._status, one_line(str(error)))
+            return
+        except LoadError as error:
+            self.app.call_from_thread(self._status, one_line(str(error)))
+            return
+        self.app.call_from_thread(self._show_compare, result, a, b)
+
+    def _pick_partner(self, a_id: str, reason: str) -> None:
+        from tui.dialogs.pick import ArticlePicker
+
+        self._status(reason)
+        picker = ArticlePicker(self.workspace, exclude=a_id, scores={})
+        self.app.push_screen(picker, lambda b_id: b_id and self.open_compare(a_id, b_id))
+
+    def _show_compare(self, result: Comparison, a: Article, b: Article) -> None:
+        from tui.screens.compare import CompareScreen
+
+        self._status(f"compared with {one_line(b.title)}")
+        self.app.push_screen(CompareScreen(self.workspace, result, a, b), self._place_chosen)
 
     def go_to(self, place: Place) -> None:
         """Show `place`: its article at its passage, its spans marked."""

@@ -246,8 +246,8 @@ class ArticlePane(Vertical):
     """The reading view and the original view of the open article, and the find bar."""
 
     BINDINGS = [
-        Binding("o", "toggle_original", "Original", id="article.original"),
-        Binding("ctrl+f", "find", "Find in article", id="article.find"),
+        Binding("o", "toggle_original", "Original", show=False, id="article.original"),
+        Binding("ctrl+f", "find", "Find in article", show=False, id="article.find"),
     ]
 
     class FindStatus(Message):

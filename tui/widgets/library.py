@@ -22,6 +22,7 @@ from search.model import ArticleInfo
 from search.safety import one_line
 
 SORTS = ("title", "source", "published", "words")
+SAME_STORY_MARK = "≈ "  # before the title of an article that another one retells (`c`)
 SORT_LABELS = {"title": "Title", "source": "Source", "published": "Date", "words": "Words"}
 SOURCE_WIDTH, DATE_WIDTH, WORDS_WIDTH = 14, 10, 6
 MIN_TITLE_WIDTH = 16
@@ -127,6 +128,7 @@ class LibraryList(ScrollView, can_focus=True):
         self._rows: list[Row] = []
         self._view: list[Row] = []
         self._filter: list[str] = []
+        self.same_story: set[str] = set()  # ids of articles another article retells: marked
 
     # --- content ---------------------------------------------------------------------------
 
@@ -149,6 +151,10 @@ class LibraryList(ScrollView, can_focus=True):
         fresh = {info.id: Row.of(info) for info in infos}
         self._rows = [fresh.pop(row.info.id, row) for row in self._rows] + list(fresh.values())
         self._refresh_view()
+
+    def mark_same_story(self, ids: set[str]) -> None:
+        self.same_story = ids
+        self.refresh()
 
     def set_filter(self, text: str) -> None:
         self._filter = text.casefold().split()
@@ -231,7 +237,8 @@ class LibraryList(ScrollView, can_focus=True):
         if index == self.cursor:
             name = "library--cursor" if self.has_focus else "library--cursor-blurred"
             style += self.get_component_rich_style(name)
-        text = self._line((row.title, row.source, row.date, row.words))
+        title = f"{SAME_STORY_MARK}{row.title}" if row.info.id in self.same_story else row.title
+        text = self._line((title, row.source, row.date, row.words))
         return Strip([Segment(_fit(text, width), style)], width)
 
     def on_resize(self, event: events.Resize) -> None:

@@ -1,0 +1,49 @@
+"""Choose another article of the corpus (to compare with): same-story partners first, with
+their similarity, then every other article by title. Dismisses with the article id or None."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from search.safety import one_line
+from search.workspace import Workspace
+
+
+class ArticlePicker(ModalScreen[str | None]):
+    BINDINGS = [Binding("escape", "dismiss(None)", "Close", id="pick.close")]
+
+    def __init__(self, workspace: Workspace, *, exclude: str, scores: dict[str, float]) -> None:
+        super().__init__()
+        self.workspace, self.exclude, self.scores = workspace, exclude, scores
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="pick-box"):
+            yield Static("Compare with…", id="pick-heading")
+            yield OptionList(id="pick-list", markup=False)
+
+    def on_mount(self) -> None:
+        rows = [row for row in self.workspace.catalog() if row.id != self.exclude]
+        rows.sort(key=lambda row: (-self.scores.get(row.id, 0.0), row.title.casefold()))
+        options = []
+        for row in rows:
+            prompt = Content(one_line(row.title))
+            if row.id in self.scores:
+                prompt = Content.assemble(
+                    Content(f"same story {self.scores[row.id]:.2f}  ").stylize("$text-success"),
+                    prompt,
+                )
+            options.append(Option(prompt, id=row.id))
+        picker = self.query_one(OptionList)
+        picker.add_options(options)
+        picker.highlighted = 0 if options else None
+        picker.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(event.option.id)
