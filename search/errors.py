@@ -18,3 +18,7 @@ class LoadError(Exception):
 
 class IndexBusy(Exception):
     """Another process is writing the index."""
+
+
+class UnknownBookmark(LookupError):
+    """No bookmark, or more than one, answers to an id."""

@@ -15,16 +15,17 @@ from typing import TYPE_CHECKING, NoReturn
 
 from search import locations
 from search.corpus import load_corpus, scan_corpus
-from search.errors import CorpusError, IndexBusy, LoadError, UnknownArticle
+from search.errors import CorpusError, IndexBusy, LoadError, UnknownArticle, UnknownBookmark
 from search.model import Article, PassageKind
 from search.results import SearchResult, UpdateReport
 
 if TYPE_CHECKING:
     from search.index import CorpusIndex
-from search.safety import visible
+from search.safety import one_line, visible
+from search.userfiles import UserFileError
 
 PROG = "dossier"
-SUBCOMMANDS = ("articles", "show", "index", "search", "facts", "compare")
+SUBCOMMANDS = ("articles", "show", "index", "search", "facts", "compare", "bookmarks")
 
 
 class UsageError(Exception):
@@ -84,6 +85,25 @@ def build_parser() -> OneLineParser:
     compare.add_argument("b", nargs="?", help="the other article (default: A's closest story)")
     _corpus_option(compare)
     compare.add_argument("--json", action="store_true", help="print a JSON object")
+
+    bookmarks = commands.add_parser("bookmarks", help="passages kept with a note and tags")
+    actions = bookmarks.add_subparsers(dest="action", required=True, metavar="ACTION")
+    add = actions.add_parser("add", help="bookmark a passage (or a quote in it)")
+    add.add_argument("id", help="article id or unique prefix")
+    add.add_argument(
+        "--passage", type=int, required=True, metavar="N", help="passage index (0 first)"
+    )
+    add.add_argument("--quote", help="bookmark this text of the passage, not all of it")
+    add.add_argument("--note", default="")
+    add.add_argument("--tag", action="append", default=[], metavar="T")
+    listing = actions.add_parser("list", help="every bookmark of the corpus, re-anchored")
+    listing.add_argument("--json", action="store_true", help="print a JSON array")
+    remove = actions.add_parser("remove", help="remove a bookmark")
+    remove.add_argument("bid", help="bookmark id or unique prefix")
+    export = actions.add_parser("export", help="print the bookmarks to paste into notes")
+    export.add_argument("--format", choices=("markdown", "json"), default="markdown")
+    for sub in (add, listing, remove, export):
+        _corpus_option(sub)
     return parser
 
 
@@ -405,6 +425,57 @@ def cmd_compare(args: argparse.Namespace) -> int:
     return 0
 
 
+def _located_bookmarks(root: Path):  # type: ignore[no-untyped-def]
+    """The corpus's bookmarks, each re-anchored in its article as it is now; the articles."""
+    from search.bookmarks import BookmarkStore, locate
+    from search.workspace import Workspace
+
+    store, workspace = BookmarkStore(), Workspace(root)
+    articles: dict[str, Article | None] = {}
+    located = []
+    for bookmark in store.all(root):
+        if bookmark.article not in articles:
+            try:
+                articles[bookmark.article] = workspace.article(bookmark.article)
+            except (UnknownArticle, LoadError):
+                articles[bookmark.article] = None
+        located.append(locate(bookmark, articles[bookmark.article]))
+    for notice in store.notices:
+        print(f"dossier: {notice}", file=sys.stderr)
+    return located, articles, store
+
+
+def cmd_bookmarks(args: argparse.Namespace) -> int:
+    from search.bookmarks import BookmarkStore, export_markdown, new_bookmark
+    from search.workspace import Workspace
+
+    root = _corpus_root(args)
+    if args.action == "add":
+        article = Workspace(root).article(args.id)
+        bookmark = new_bookmark(
+            root, article, args.passage, quote=args.quote, note=args.note, tags=tuple(args.tag)
+        )
+        BookmarkStore().add(bookmark)
+        print(f"bookmarked passage {args.passage} of {article.id} as {bookmark.id}")
+        return 0
+    if args.action == "remove":
+        removed = BookmarkStore().remove(args.bid)
+        print(f"removed {removed.id} ({removed.article}, passage {removed.anchor.passage})")
+        return 0
+    located, articles, _ = _located_bookmarks(root)
+    if args.action == "list" and not args.json:
+        for b in located:
+            status = b.status if b.status != "moved" else f"moved {b.found.confidence:.2f}"
+            quote = one_line(b.anchor.quote)[:60]
+            print(f"{b.id}  {b.article[:12]:12} {b.passage:>4}  {status:12} {quote}")
+        return 0
+    if args.action == "export" and args.format == "markdown":
+        _write(export_markdown(located, articles))
+        return 0
+    _write(json.dumps([b.as_json() for b in located], ensure_ascii=False, indent=2))
+    return 0
+
+
 def run_app(argv: Sequence[str]) -> int:
     args = build_app_parser().parse_args(list(argv))
     from search.config import default_corpus, load_config
@@ -431,12 +502,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             "search": cmd_search,
             "facts": cmd_facts,
             "compare": cmd_compare,
+            "bookmarks": cmd_bookmarks,
         }
         handler = handlers[args.command]
         return handler(args)
-    except (UsageError, UnknownArticle) as error:
+    except (UsageError, UnknownArticle, UnknownBookmark) as error:
         _warn(f"error: {error}")
         return 2
+    except UserFileError as error:
+        _warn(f"error: {error}")
+        return 1
     except CorpusError as error:
         _warn(f"error: {error}")
         return 2
