@@ -138,6 +138,10 @@ class Workspace:
             self._partners = self._store().partners()
         return self._partners
 
+    def known_partners(self) -> dict[str, list[tuple[str, float]]]:
+        """The same-story partners if they were already worked out, else none (never slow)."""
+        return self._partners or {}
+
     def compare(self, a_id: str, b_id: str | None = None) -> Comparison:
         """Article `a_id` aligned with `b_id`, or with its closest same-story partner.
         Raises UnknownArticle (no such article, or no partner to pick)."""

@@ -11,16 +11,16 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from search.model import ArticleInfo
 from search.safety import one_line
-from search.workspace import Workspace
 
 
 class ArticlePicker(ModalScreen[str | None]):
     BINDINGS = [Binding("escape", "dismiss(None)", "Close", id="pick.close")]
 
-    def __init__(self, workspace: Workspace, *, exclude: str, scores: dict[str, float]) -> None:
+    def __init__(self, rows: list[ArticleInfo], *, exclude: str, scores: dict[str, float]) -> None:
         super().__init__()
-        self.workspace, self.exclude, self.scores = workspace, exclude, scores
+        self.rows, self.exclude, self.scores = rows, exclude, scores
 
     def compose(self) -> ComposeResult:
         with Vertical(id="pick-box"):
@@ -28,7 +28,7 @@ class ArticlePicker(ModalScreen[str | None]):
             yield OptionList(id="pick-list", markup=False)
 
     def on_mount(self) -> None:
-        rows = [row for row in self.workspace.catalog() if row.id != self.exclude]
+        rows = [row for row in self.rows if row.id != self.exclude]
         rows.sort(key=lambda row: (-self.scores.get(row.id, 0.0), row.title.casefold()))
         options = []
         for row in rows:

@@ -12,7 +12,7 @@ from textual.widgets import Footer, Static
 
 from search.compare import Comparison
 from search.errors import LoadError, UnknownArticle
-from search.model import Article
+from search.model import Article, ArticleInfo
 from search.safety import one_line
 from search.workspace import Workspace
 from tui.screens.fact import Place
@@ -35,9 +35,16 @@ class CompareScreen(Screen[Place | None]):
         Binding("escape,q", "dismiss(None)", "Back", id="compare.back"),
     ]
 
-    def __init__(self, workspace: Workspace, comparison: Comparison, a: Article, b: Article):
+    def __init__(
+        self,
+        workspace: Workspace,
+        comparison: Comparison,
+        a: Article,
+        b: Article,
+        library: list[ArticleInfo],
+    ) -> None:
         super().__init__()
-        self.workspace = workspace
+        self.workspace, self.library = workspace, library
         self.comparison, self.a, self.b = comparison, a, b
 
     def compose(self) -> ComposeResult:
@@ -90,9 +97,9 @@ class CompareScreen(Screen[Place | None]):
     def action_choose(self) -> None:
         from tui.dialogs.pick import ArticlePicker
 
-        partners = dict(self.workspace.partners().get(self.a.id, []))
+        partners = dict(self.workspace.known_partners().get(self.a.id, []))
         self.app.push_screen(
-            ArticlePicker(self.workspace, exclude=self.a.id, scores=partners),
+            ArticlePicker(self.library, exclude=self.a.id, scores=partners),
             lambda chosen: chosen and self.compare_with(self.a.id, chosen),
         )
 

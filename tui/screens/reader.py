@@ -305,14 +305,15 @@ class ReaderScreen(Screen[None]):
         from tui.dialogs.pick import ArticlePicker
 
         self._status(reason)
-        picker = ArticlePicker(self.workspace, exclude=a_id, scores={})
+        picker = ArticlePicker(self.library_rows(), exclude=a_id, scores={})
         self.app.push_screen(picker, lambda b_id: b_id and self.open_compare(a_id, b_id))
 
     def _show_compare(self, result: Comparison, a: Article, b: Article) -> None:
         from tui.screens.compare import CompareScreen
 
         self._status(f"compared with {one_line(b.title)}")
-        self.app.push_screen(CompareScreen(self.workspace, result, a, b), self._place_chosen)
+        screen = CompareScreen(self.workspace, result, a, b, self.library_rows())
+        self.app.push_screen(screen, self._place_chosen)
 
     def go_to(self, place: Place) -> None:
         """Show `place`: its article at its passage, its spans marked."""
