@@ -8,6 +8,7 @@ listed as orphaned, with its quote, note and tags, for the user to review.
 
 from __future__ import annotations
 
+import re
 import uuid
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
@@ -94,17 +95,24 @@ def new_bookmark(
     passage: int,
     *,
     quote: str | None = None,
+    span: tuple[int, int] | None = None,
     note: str = "",
     tags: tuple[str, ...] = (),
 ) -> Bookmark:
-    """A bookmark on a passage, or on the first occurrence of `quote` in it."""
+    """A bookmark on a passage, on characters `span` of it, or on the first occurrence of
+    `quote` in it."""
     if not 0 <= passage < len(article.passages):
         raise UnknownArticle(
             f"'{article.id}' has passages 0 to {len(article.passages) - 1}, not {passage}"
         )
-    start, end = 0, None
-    if quote:
-        start = article.passages[passage].text.find(quote)
+    text = article.passages[passage].text
+    start, end = 0, len(text)
+    if span is not None:
+        start, end = max(0, span[0]), min(len(text), span[1])
+        if start >= end:
+            raise UnknownArticle(f"an empty span of passage {passage} of '{article.id}'")
+    elif quote:
+        start = text.find(quote)
         if start < 0:
             raise UnknownArticle(f"passage {passage} of '{article.id}' does not contain that quote")
         end = start + len(quote)
@@ -167,6 +175,30 @@ class BookmarkStore:
 
         self.file.update(change)
 
+    def restore(self, bookmark: Bookmark) -> None:
+        """Put back a removed bookmark (undo), unless it is already there."""
+
+        def change(data: dict[str, Any]) -> None:
+            items = data.get("bookmarks") if isinstance(data.get("bookmarks"), list) else []
+            if not any(isinstance(i, dict) and i.get("id") == bookmark.id for i in items):
+                items.append(bookmark.to_yaml())
+            data["bookmarks"] = items
+
+        self.file.update(change)
+
+    def edit(self, bookmark_id: str, note: str, tags: tuple[str, ...]) -> None:
+        """Give a bookmark a new note and tags."""
+
+        def change(data: dict[str, Any]) -> None:
+            items = data.get("bookmarks") if isinstance(data.get("bookmarks"), list) else []
+            for item in items:
+                if isinstance(item, dict) and item.get("id") == bookmark_id:
+                    item["note"], item["tags"] = note, list(tags)
+                    return
+            raise UnknownBookmark(f"no bookmark with id '{bookmark_id}' (removed elsewhere?)")
+
+        self.file.update(change)
+
     def remove(self, bookmark_id: str) -> Bookmark:
         """Remove one bookmark (by id or unique id prefix) and return it."""
         removed: list[Bookmark] = []
@@ -189,6 +221,46 @@ class BookmarkStore:
 
         self.file.update(change)
         return removed[0]
+
+
+def parse_tags(text: str) -> tuple[str, ...]:
+    """Tags typed by a user: separated by commas or spaces, an optional leading '#'."""
+    words = (w.strip().lstrip("#") for w in re.split(r"[,\s]+", text))
+    return tuple(dict.fromkeys(w for w in words if w))
+
+
+def matches(bookmark: Bookmark, wanted: str, title: str = "") -> bool:
+    """Whether a bookmark fits a filter: every word must be in its quote, note, tags or
+    article (title or id); a word written `#tag` must be the start of one of its tags."""
+    haystack = " ".join(
+        [bookmark.anchor.quote, bookmark.note, title, bookmark.article, *bookmark.tags]
+    ).casefold()
+    tags = [t.casefold() for t in bookmark.tags]
+    for word in wanted.casefold().split():
+        if word.startswith("#") and len(word) > 1:
+            if not any(t.startswith(word[1:]) for t in tags):
+                return False
+        elif word.lstrip("#") not in haystack:
+            return False
+    return True
+
+
+_CJK_END = re.compile(r"(?<=[。！？])")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of a passage, for extending a span sentence by sentence
+    (also split after CJK full stops, which need no space after them)."""
+    from search.facts import sentences
+
+    spans = []
+    for start, end in sentences(text):
+        cuts = [m.start() for m in _CJK_END.finditer(text, start, end) if start < m.start() < end]
+        for lo, hi in zip([start, *cuts], [*cuts, end], strict=True):
+            skip = len(text[lo:hi]) - len(text[lo:hi].lstrip())
+            if lo + skip < hi:
+                spans.append((lo + skip, hi))
+    return spans or [(0, len(text))]
 
 
 def export_markdown(bookmarks: list[Bookmark], articles: dict[str, Article | None]) -> str:

@@ -63,7 +63,10 @@ class StateStore:
 
     def save(self, state: ReaderState) -> None:
         """Merge `state` into the file: other corpora, and positions another Dossier saved
-        for articles this one did not open, are kept."""
+        for articles this one did not open, are kept. A read-only file (its notice was shown
+        when it was read) is left as it is."""
+        if self.file.read_only:
+            return
 
         def change(data: dict[str, Any]) -> None:
             corpora = data.get("corpora") if isinstance(data.get("corpora"), dict) else {}

@@ -87,9 +87,12 @@ class UserFile:
         return data
 
     def save(self, data: dict[str, Any]) -> None:
-        """Write `data` with the version, atomically."""
+        """Write `data` with the version, atomically (refused when the file is read-only: from
+        a newer Dossier, or one that could not be moved aside)."""
         if self.read_only:
-            return
+            raise UserFileError(
+                f"{self.what} file is read-only for this Dossier ({self.path}); nothing changed"
+            )
         text = f"# Dossier {self.what}. Edit with care: this file is YAML.\n" + yaml.safe_dump(
             {"version": self.version, **data}, allow_unicode=True, sort_keys=False, width=100
         )

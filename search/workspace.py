@@ -21,6 +21,7 @@ from search.results import SearchResult, UpdateReport
 from search.state import StateStore
 
 if TYPE_CHECKING:
+    from search.bookmarks import Bookmark, BookmarkStore
     from search.compare import Comparison
     from search.corpus import CorpusScan
     from search.facts import CheckedFact
@@ -48,6 +49,7 @@ class Workspace:
         self._fact_store: FactStore | None = None
         self._checked: dict[str, list[CheckedFact]] | None = None
         self._partners: dict[str, list[tuple[str, float]]] | None = None
+        self._bookmarks: BookmarkStore | None = None
 
     @property
     def index(self) -> CorpusIndex:
@@ -159,6 +161,37 @@ class Workspace:
         if a.id == b.id:
             raise UnknownArticle(f"'{a.id}' is one article: compare it with another")
         return compare(a, b, self._checked)
+
+    # --- bookmarks ----------------------------------------------------------------------------
+
+    @property
+    def bookmark_store(self) -> BookmarkStore:
+        if self._bookmarks is None:
+            from search.bookmarks import BookmarkStore
+
+            self._bookmarks = BookmarkStore()
+        return self._bookmarks
+
+    def bookmarks(
+        self, article_id: str | None = None
+    ) -> tuple[list[Bookmark], dict[str, Article | None]]:
+        """This corpus's bookmarks (of one article when given), each re-anchored in its
+        article as it is now, and those articles (None: no longer readable)."""
+        from search.bookmarks import locate
+        from search.errors import CorpusError, LoadError
+
+        articles: dict[str, Article | None] = {}
+        located = []
+        for bookmark in self.bookmark_store.all(self.root):
+            if article_id is not None and bookmark.article != article_id:
+                continue
+            if bookmark.article not in articles:
+                try:
+                    articles[bookmark.article] = self.article(bookmark.article)
+                except (UnknownArticle, LoadError, CorpusError):
+                    articles[bookmark.article] = None
+            located.append(locate(bookmark, articles[bookmark.article]))
+        return located, articles
 
     # --- search --------------------------------------------------------------------------------
 

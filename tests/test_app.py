@@ -119,7 +119,7 @@ async def test_scrolling_keys_move_the_view_and_carry_the_cursor(make_app) -> No
         paged = pane.scroll_y
         assert paged > 20
         assert cursor_block(pilot).virtual_region.y >= paged  # the cursor followed the page
-        await pilot.press("b")
+        await pilot.press("u")
         await pilot.pause()
         assert pane.scroll_y < paged
         await pilot.press("G")

@@ -425,26 +425,6 @@ def cmd_compare(args: argparse.Namespace) -> int:
     return 0
 
 
-def _located_bookmarks(root: Path):  # type: ignore[no-untyped-def]
-    """The corpus's bookmarks, each re-anchored in its article as it is now; the articles."""
-    from search.bookmarks import BookmarkStore, locate
-    from search.workspace import Workspace
-
-    store, workspace = BookmarkStore(), Workspace(root)
-    articles: dict[str, Article | None] = {}
-    located = []
-    for bookmark in store.all(root):
-        if bookmark.article not in articles:
-            try:
-                articles[bookmark.article] = workspace.article(bookmark.article)
-            except (UnknownArticle, LoadError):
-                articles[bookmark.article] = None
-        located.append(locate(bookmark, articles[bookmark.article]))
-    for notice in store.notices:
-        print(f"dossier: {notice}", file=sys.stderr)
-    return located, articles, store
-
-
 def cmd_bookmarks(args: argparse.Namespace) -> int:
     from search.bookmarks import BookmarkStore, export_markdown, new_bookmark
     from search.workspace import Workspace
@@ -462,7 +442,10 @@ def cmd_bookmarks(args: argparse.Namespace) -> int:
         removed = BookmarkStore().remove(args.bid)
         print(f"removed {removed.id} ({removed.article}, passage {removed.anchor.passage})")
         return 0
-    located, articles, _ = _located_bookmarks(root)
+    workspace = Workspace(root)
+    located, articles = workspace.bookmarks()
+    for notice in workspace.bookmark_store.notices:
+        print(f"dossier: {one_line(notice)}", file=sys.stderr)
     if args.action == "list" and not args.json:
         for b in located:
             status = b.status if b.status != "moved" else f"moved {b.found.confidence:.2f}"

@@ -18,6 +18,8 @@ READER_ACTIONS = (
     ("Search the corpus", "Full-text search across every article (/)", "search"),
     ("Find in article", "Find a word or phrase in the open article (ctrl+f)", "find"),
     ("Toggle original file", "The file as scraped, removed lines dimmed (o)", "toggle_original"),
+    ("Bookmark passage", "Bookmark the passage or selection, with a note and tags (b)", "bookmark"),
+    ("Bookmarks", "Every bookmark: filter, edit notes, delete, export, jump (B)", "bookmarks"),
     ("Copy passage", "Copy the current passage with its title and source (y)", "copy_passage"),
     ("Next article", "Open the next article of the library (])", "next_article('1')"),
     ("Previous article", "Open the previous article of the library ([)", "next_article('-1')"),

@@ -24,6 +24,7 @@ from search.userfiles import UserFileError
 from search.workspace import Workspace
 from tui.commands import ArticleCommands, ReaderCommands
 from tui.dialogs.help import HelpScreen
+from tui.dialogs.note import NoteDialog
 from tui.keys import help_sections
 from tui.screens.fact import FactScreen, Place
 from tui.screens.search import SearchChoice, SearchScreen
@@ -64,6 +65,8 @@ class ReaderScreen(Screen[None]):
             id="reader.previous_article",
         ),
         Binding("y", "copy_passage", "Copy passage", show=False, id="reader.copy"),
+        Binding("b", "bookmark", "Bookmark", id="reader.bookmark"),
+        Binding("B", "bookmarks", "Bookmarks", id="reader.bookmarks"),
         Binding("F", "focus_facts", "Facts", id="reader.facts"),
         Binding("c", "compare", "Compare", id="reader.compare"),
         Binding("ctrl+b", "toggle_library", "Library", show=False, id="reader.toggle_library"),
@@ -261,6 +264,7 @@ class ReaderScreen(Screen[None]):
         place, self._pending_place = self._pending_place, None
         if place is not None and place.article == article.id:
             self._mark_place(place)
+        self.load_marks(article.id)
 
     def on_fact_list_chosen(self, message: FactList.Chosen) -> None:
         fact = message.entry.fact
@@ -275,6 +279,89 @@ class ReaderScreen(Screen[None]):
     def _place_chosen(self, place: Place | None) -> None:
         if place is not None:
             self.go_to(place)
+
+    # --- bookmarks -----------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="marks")
+    def load_marks(self, article_id: str) -> None:
+        """Mark the open article's bookmarked passages (re-anchored: the file may have changed)."""
+        try:
+            located, _ = self.workspace.bookmarks(article_id)
+        except Exception as error:  # an unreadable bookmarks file is a notice, not a crash
+            self.app.call_from_thread(self._status, f"bookmarks: {one_line(str(error))}")
+            return
+        spans: dict[int, list[tuple[int, int]]] = {}
+        for bookmark in located:
+            if bookmark.found is not None and bookmark.status != "orphaned":
+                spans.setdefault(bookmark.found.passage, []).append(
+                    (bookmark.found.start, bookmark.found.end)
+                )
+        notices = list(self.workspace.bookmark_store.notices)
+        self.workspace.bookmark_store.notices.clear()
+        self.app.call_from_thread(self._show_marks, article_id, spans, notices)
+
+    def _show_marks(
+        self, article_id: str, spans: dict[int, list[tuple[int, int]]], notices: list[str]
+    ) -> None:
+        for notice in notices:
+            self.notify(one_line(notice), severity="warning", timeout=10)
+        view = self.query_one(ArticleView)
+        if view.article is not None and view.article.id == article_id:
+            view.mark_bookmarks(spans)
+
+    def action_bookmark(self) -> None:
+        view = self.query_one(ArticleView)
+        article, chosen = view.article, view.chosen_span()
+        if article is None or chosen is None:
+            self.notify("Open an article first", severity="warning", timeout=3)
+            return
+        passage, start, end = chosen
+        text = article.passages[passage].text
+        what = "passage" if (start, end) == (0, len(text)) else "a span of passage"
+        dialog = NoteDialog(f"Bookmark {what} {passage + 1}", text[start:end])
+
+        def save(result: tuple[str, tuple[str, ...]] | None) -> None:
+            if result is not None:
+                view.clear_chosen()
+                self.save_bookmark(article, passage, (start, end), *result)
+
+        self.app.push_screen(dialog, save)
+
+    @work(thread=True, group="bookmark-write")
+    def save_bookmark(
+        self,
+        article: Article,
+        passage: int,
+        span: tuple[int, int],
+        note: str,
+        tags: tuple[str, ...],
+    ) -> None:
+        from search.bookmarks import new_bookmark
+
+        try:
+            bookmark = new_bookmark(
+                self.workspace.root, article, passage, span=span, note=note, tags=tags
+            )
+            self.workspace.bookmark_store.add(bookmark)
+        except (UserFileError, UnknownArticle) as error:
+            self.app.call_from_thread(self.notify, one_line(str(error)), severity="error")
+            return
+        self.app.call_from_thread(
+            self.notify, f"Bookmarked passage {passage + 1} · B lists bookmarks", timeout=3
+        )
+        self.app.call_from_thread(self.load_marks, article.id)
+
+    def action_bookmarks(self) -> None:
+        from tui.screens.bookmarks import BookmarksScreen
+
+        titles = {row.id: row.title for row in self.library_rows()}
+        self.app.push_screen(BookmarksScreen(self.workspace, titles), self._bookmark_chosen)
+
+    def _bookmark_chosen(self, place: Place | None) -> None:
+        if place is not None:
+            self.go_to(place)
+        elif self.article is not None:  # notes and deletions show at once
+            self.load_marks(self.article.id)
 
     # --- compare -------------------------------------------------------------------------------
 

@@ -36,11 +36,15 @@ class ArticleView(VerticalScroll, can_focus=True):
         Binding(
             "space,pagedown", "scroll_page(1)", "Page down", show=False, id="article.page_down"
         ),
-        Binding("b,pageup", "scroll_page(-1)", "Page up", show=False, id="article.page_up"),
+        Binding("u,pageup", "scroll_page(-1)", "Page up", show=False, id="article.page_up"),
         Binding("g,home", "scroll_edge(0)", "Top", show=False, id="article.top"),
         Binding("G,end", "scroll_edge(1)", "Bottom", show=False, id="article.bottom"),
         Binding("J", "move_cursor(1)", "Next passage", id="article.next_passage"),
-        Binding("K", "move_cursor(-1)", "Previous passage", id="article.previous_passage"),
+        Binding(
+            "K", "move_cursor(-1)", "Previous passage", show=False, id="article.previous_passage"
+        ),
+        Binding("s", "span(1)", "Select next sentence", show=False, id="article.span_more"),
+        Binding("S", "span(-1)", "Drop first sentence", show=False, id="article.span_less"),
     ]
 
     class CursorMoved(Message):
@@ -60,6 +64,7 @@ class ArticleView(VerticalScroll, can_focus=True):
         super().__init__(id=id)
         self.article: Article | None = None
         self._blocks: list[PassageBlock] = []
+        self._span: tuple[int, int, int] | None = None  # passage, first and last sentence
 
     def compose(self) -> ComposeResult:
         yield Static("Choose an article in the library.", classes="article-placeholder")
@@ -69,6 +74,7 @@ class ArticleView(VerticalScroll, can_focus=True):
     async def show(self, article: Article, passage: int = 0) -> None:
         """Show `article` with the cursor on `passage` (scrolled to the top of the pane)."""
         self.article = article
+        self._span = None
         await self.remove_children()
         self._blocks = [PassageBlock(p) for p in article.passages]
         header = [Static(Content(visible(article.title)), classes="article-title")]
@@ -92,6 +98,14 @@ class ArticleView(VerticalScroll, can_focus=True):
         for i, block in enumerate(self._blocks):
             block.set_layer(name, spans_by_passage.get(i, []))
 
+    def mark_bookmarks(self, spans_by_passage: dict[int, Spans]) -> None:
+        """Mark bookmarked passages (and the bookmarked span, when it is not all of one)."""
+        for i, block in enumerate(self._blocks):
+            spans = spans_by_passage.get(i)
+            block.set_class(spans is not None, "-bookmarked")
+            whole = [(0, len(block.passage.text))]
+            block.set_layer("bookmark", [s for s in spans or [] if [s] != whole])
+
     def highlight_terms(self, terms: dict[str, set[str]]) -> None:
         """Highlight every word a search matched, in every passage."""
         from search.highlight import query_spans  # Whoosh's analyzers: loaded on first use
@@ -105,6 +119,7 @@ class ArticleView(VerticalScroll, can_focus=True):
     # --- the passage cursor ------------------------------------------------------------------
 
     def watch_cursor(self, old: int, new: int) -> None:
+        self._set_span(None)
         self._paint_cursor(old, new)
         self._scroll_to_cursor(False)
         if self.article is not None:
@@ -132,6 +147,61 @@ class ArticleView(VerticalScroll, can_focus=True):
         if self._blocks:
             self.cursor = max(0, min(len(self._blocks) - 1, self.cursor + step))
 
+    # --- what a bookmark keeps: a mouse selection, a span of sentences, or the passage ----------
+
+    def action_span(self, step: int) -> None:
+        """`s` selects the cursor passage's first sentence, then the next one, and so on; `S`
+        drops the first sentence of the selection."""
+        block = self.block(self.cursor)
+        if block is None:
+            return
+        from search.bookmarks import sentence_spans
+
+        count = len(sentence_spans(block.passage.text))
+        if self._span is None or self._span[0] != self.cursor:
+            if step < 0:
+                return
+            self._set_span((self.cursor, 0, 0))
+            return
+        _, first, last = self._span
+        if step > 0:
+            last = min(count - 1, last + 1)
+        else:
+            first += 1
+        self._set_span((self.cursor, first, last) if first <= last else None)
+
+    def _set_span(self, span: tuple[int, int, int] | None) -> None:
+        if self._span is not None and (old := self.block(self._span[0])) is not None:
+            old.set_layer("selection", [])
+        self._span = span
+        if span is not None and (block := self.block(span[0])) is not None:
+            from search.bookmarks import sentence_spans
+
+            sentences = sentence_spans(block.passage.text)
+            block.set_layer("selection", [(sentences[span[1]][0], sentences[span[2]][1])])
+
+    def chosen_span(self) -> tuple[int, int, int] | None:
+        """What `b` bookmarks, as (passage, start, end): the mouse selection inside a passage
+        (the cursor's first), else the sentences chosen with `s`, else the cursor passage."""
+        blocks = sorted(self._blocks, key=lambda b: b.passage.index != self.cursor)
+        for block in blocks:
+            if (span := block.selected_span()) is not None:
+                return (block.passage.index, *span)
+        block = self.block(self.cursor)
+        if block is None:
+            return None
+        if self._span is not None and self._span[0] == self.cursor:
+            from search.bookmarks import sentence_spans
+
+            sentences = sentence_spans(block.passage.text)
+            return (self.cursor, sentences[self._span[1]][0], sentences[self._span[2]][1])
+        return (self.cursor, 0, len(block.passage.text))
+
+    def clear_chosen(self) -> None:
+        """Forget the selection once it is bookmarked."""
+        self._set_span(None)
+        self.screen.clear_selection()
+
     def _follow_scroll(self) -> None:
         """After scrolling, keep the cursor on a passage that is on screen."""
         block = self.block(self.cursor)
@@ -142,6 +212,7 @@ class ArticleView(VerticalScroll, can_focus=True):
             return
         for i, candidate in enumerate(self._blocks):
             if top <= candidate.virtual_region.y < bottom:
+                self._set_span(None)
                 old = self.cursor
                 self.set_reactive(ArticleView.cursor, i)  # no scrolling: the user just did
                 self._paint_cursor(old, i)

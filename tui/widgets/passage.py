@@ -7,6 +7,7 @@ from __future__ import annotations
 from rich.table import Table
 from rich.text import Text
 from textual.content import Content
+from textual.geometry import Offset
 from textual.widgets import Static
 
 from search.model import Passage, PassageKind
@@ -16,8 +17,10 @@ Spans = list[tuple[int, int]]
 
 # Highlight layers, lowest first; later layers are drawn over earlier ones.
 LAYER_STYLES = {
+    "bookmark": "underline $text-secondary",
     "fact": "bold underline $text-warning",
     "search": "bold $text-accent on $accent-muted",
+    "selection": "$text on $secondary-muted",
     "find": "$text on $warning-muted",
     "find-current": "bold reverse",
 }
@@ -70,3 +73,22 @@ class PassageBlock(Static):
         else:
             self._layers.pop(name, None)
         self.update(passage_content(self.passage, self._layers))
+
+    def selected_span(self) -> tuple[int, int] | None:
+        """The characters of the passage's text under the mouse selection, if any."""
+        selection, visual = self.text_selection, self.visual
+        if selection is None or not isinstance(visual, Content):  # tables: a whole passage
+            return None
+        shown = visual.plain
+        lines = shown.splitlines(keepends=True)
+
+        def offset(point: Offset | None, default: int) -> int:
+            if point is None:
+                return default
+            return sum(len(line) for line in lines[: point.y]) + point.x
+
+        shift = len(BULLET) if self.passage.kind is PassageKind.LIST_ITEM else 0
+        size = len(self.passage.text)
+        start = max(0, min(size, offset(selection.start, 0) - shift))
+        end = max(0, min(size, offset(selection.end, len(shown)) - shift))
+        return (start, end) if start < end else None

@@ -1,0 +1,209 @@
+"""`B`: every bookmark of the corpus, re-anchored in its article as it is now. Filter by words
+of the quote, note or article, or by #tag; edit a note; delete (and undo); export to Markdown;
+Enter goes to the passage."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Static
+
+from search.bookmarks import Bookmark, export_markdown, matches
+from search.errors import UnknownBookmark
+from search.model import Article
+from search.safety import one_line
+from search.storage import atomic_write_text
+from search.userfiles import UserFileError
+from search.workspace import Workspace
+from tui.dialogs.note import NoteDialog
+from tui.screens.fact import Place
+from tui.widgets.bookmarks import BookmarkList
+
+
+def newest_first(bookmarks: list[Bookmark]) -> list[Bookmark]:
+    return sorted(bookmarks, key=lambda b: b.created, reverse=True)
+
+
+class BookmarksScreen(Screen[Place | None]):
+    BINDINGS = [
+        Binding("escape", "close", "Back", id="bookmarks.close"),
+        Binding("slash", "filter", "Filter", id="bookmarks.filter"),
+        Binding("e", "edit", "Edit note", id="bookmarks.edit"),
+        Binding("d,delete", "delete", "Delete", id="bookmarks.delete"),
+        Binding("u", "undo", "Undo delete", id="bookmarks.undo"),
+        Binding("x", "export", "Export", id="bookmarks.export"),
+    ]
+
+    def __init__(self, workspace: Workspace, titles: dict[str, str]) -> None:
+        super().__init__()
+        self.workspace, self.titles = workspace, titles
+        self.bookmarks: list[Bookmark] = []
+        self.articles: dict[str, Article | None] = {}
+        self.deleted: list[Bookmark] = []  # the undo stack
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False, icon="▤")
+        with Vertical(id="bookmarks-box"):
+            yield Input(
+                placeholder="Filter: words of the quote, note or article · #tag",
+                id="bookmarks-filter",
+            )
+            yield Static("Reading bookmarks…", id="bookmarks-status", markup=False)
+            yield BookmarkList(id="bookmarks-list")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(BookmarkList).focus()
+        self.load()
+
+    @work(thread=True, exclusive=True, group="bookmarks")
+    def load(self) -> None:
+        located, articles = self.workspace.bookmarks()
+        notices = list(self.workspace.bookmark_store.notices)
+        self.workspace.bookmark_store.notices.clear()
+        self.app.call_from_thread(self._loaded, located, articles, notices)
+
+    def _loaded(
+        self, located: list[Bookmark], articles: dict[str, Article | None], notices: list[str]
+    ) -> None:
+        for notice in notices:
+            self.notify(one_line(notice), severity="warning", timeout=10)
+        self.bookmarks, self.articles = newest_first(located), articles
+        for article_id, article in articles.items():
+            if article is not None:
+                self.titles.setdefault(article_id, article.title)
+        self._show()
+
+    def _show(self) -> None:
+        wanted = self.query_one("#bookmarks-filter", Input).value
+        shown = [b for b in self.bookmarks if matches(b, wanted, self.titles.get(b.article, ""))]
+        self.query_one(BookmarkList).show(shown, self.titles)
+        orphans = sum(b.status == "orphaned" for b in self.bookmarks)
+        parts = [f"{len(shown)} of {len(self.bookmarks)} bookmarks"]
+        if orphans:
+            parts.append(f"{orphans} orphaned (kept for review)")
+        if not self.bookmarks:
+            parts = ["No bookmarks yet: press b in an article to bookmark a passage"]
+        self.query_one("#bookmarks-status", Static).update(" · ".join(parts))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._show()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.query_one(BookmarkList).focus()
+
+    def on_bookmark_list_chosen(self, message: BookmarkList.Chosen) -> None:
+        bookmark = message.bookmark
+        found = bookmark.found
+        if self.articles.get(bookmark.article) is None:
+            self.notify(
+                f"{bookmark.article} is no longer in the corpus; the bookmark is kept",
+                severity="warning",
+            )
+            return
+        if found is None or found.status == "orphaned":
+            self.notify("Its passage is gone: opening the article where it was", timeout=4)
+            self.dismiss(Place(bookmark.article, bookmark.anchor.passage))
+            return
+        self.dismiss(Place(bookmark.article, found.passage, ((found.start, found.end),)))
+
+    # --- actions -------------------------------------------------------------------------------
+
+    def action_close(self) -> None:
+        field = self.query_one("#bookmarks-filter", Input)
+        if field.has_focus and field.value:
+            field.value = ""
+        else:
+            self.dismiss(None)
+
+    def action_filter(self) -> None:
+        self.query_one("#bookmarks-filter", Input).focus()
+
+    def action_edit(self) -> None:
+        bookmark = self.query_one(BookmarkList).current
+        if bookmark is None:
+            return
+        title = self.titles.get(bookmark.article, bookmark.article)
+        dialog = NoteDialog(
+            f"Note on {one_line(title)}", bookmark.anchor.quote, bookmark.note, bookmark.tags
+        )
+        self.app.push_screen(dialog, lambda result: result and self._edit(bookmark, *result))
+
+    @work(thread=True, group="bookmark-write")
+    def _edit(self, bookmark: Bookmark, note: str, tags: tuple[str, ...]) -> None:
+        try:
+            self.workspace.bookmark_store.edit(bookmark.id, note, tags)
+        except (UserFileError, UnknownBookmark) as error:
+            self.app.call_from_thread(self.notify, one_line(str(error)), severity="error")
+            return
+        self.app.call_from_thread(self._edited, bookmark.id, note, tags)
+
+    def _edited(self, bookmark_id: str, note: str, tags: tuple[str, ...]) -> None:
+        self.bookmarks = [
+            replace(b, note=note, tags=tags) if b.id == bookmark_id else b for b in self.bookmarks
+        ]
+        self._show()
+        self.notify("Note saved", timeout=2)
+
+    def action_delete(self) -> None:
+        bookmark = self.query_one(BookmarkList).current
+        if bookmark is not None:
+            self._delete(bookmark)
+
+    @work(thread=True, group="bookmark-write")
+    def _delete(self, bookmark: Bookmark) -> None:
+        try:
+            self.workspace.bookmark_store.remove(bookmark.id)
+        except (UserFileError, UnknownBookmark) as error:
+            self.app.call_from_thread(self.notify, one_line(str(error)), severity="error")
+            return
+        self.app.call_from_thread(self._deleted, bookmark)
+
+    def _deleted(self, bookmark: Bookmark) -> None:
+        self.deleted.append(bookmark)
+        self.bookmarks = [b for b in self.bookmarks if b.id != bookmark.id]
+        self._show()
+        self.notify("Bookmark deleted · u to undo", timeout=4)
+
+    def action_undo(self) -> None:
+        if not self.deleted:
+            self.notify("Nothing to undo", timeout=2)
+            return
+        self._undo(self.deleted.pop())
+
+    @work(thread=True, group="bookmark-write")
+    def _undo(self, bookmark: Bookmark) -> None:
+        try:
+            self.workspace.bookmark_store.restore(bookmark)
+        except UserFileError as error:
+            self.app.call_from_thread(self.deleted.append, bookmark)
+            self.app.call_from_thread(self.notify, one_line(str(error)), severity="error")
+            return
+        self.app.call_from_thread(self._restored, bookmark)
+
+    def _restored(self, bookmark: Bookmark) -> None:
+        self.bookmarks = newest_first([*self.bookmarks, bookmark])
+        self._show()
+        self.notify("Bookmark restored", timeout=2)
+
+    def action_export(self) -> None:
+        shown = self.query_one(BookmarkList).bookmarks
+        if not shown:
+            self.notify("No bookmarks to export", severity="warning", timeout=3)
+            return
+        path = Path.cwd() / f"dossier-bookmarks-{date.today().isoformat()}.md"
+        try:
+            atomic_write_text(path, export_markdown(shown, self.articles))
+        except OSError as error:
+            self.notify(f"Could not export: {one_line(str(error))}", severity="error")
+            return
+        self.notify(f"Exported {len(shown)} bookmarks to {one_line(str(path))}", timeout=8)
