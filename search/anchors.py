@@ -10,8 +10,8 @@ character offsets in it, and a hash of the article's text. To find it again:
    and by its distance from the old place. Unlike Hypothesis, which takes an exact copy
    anywhere first, a lightly edited quote at the old place, with its context intact, beats an
    exact copy far away whose context differs.
-A candidate whose quote is less than half like the stored one is no match: the anchor is then
-orphaned (and kept by its owner, never deleted).
+A candidate more than half the quote's length of edits (Levenshtein) away from the quote is no
+match: the anchor is then orphaned (and kept by its owner, never deleted).
 """
 
 from __future__ import annotations
@@ -20,11 +20,13 @@ import hashlib
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from search.model import Article
 
 PREFIX = 32  # characters of context kept on each side of a quote
-MIN_QUOTE = 0.5  # a candidate's quote must be at least this alike (edit distance <= half)
+MIN_QUOTE = 0.5  # a fuzzy first pass must be this alike (rapidfuzz's ratio) to be refined
+MAX_EDITS = 0.5  # a candidate is at most this share of the quote's length of edits away
 WEIGHTS = {"quote": 0.55, "prefix": 0.15, "suffix": 0.15, "near": 0.15}
 SEPARATOR = "\n\n"  # between passages in the article's text
 
@@ -147,8 +149,9 @@ def resolve(anchor: Anchor, article: Article) -> Found:
             spans.add(_refine(text, offset + match.dest_start, offset + match.dest_end, anchor))
 
     best: tuple[float, int, int] | None = None
+    most = int(length * MAX_EDITS)
     for start, end in spans:
-        if _similar(anchor.quote, text[start:end]) < MIN_QUOTE:
+        if Levenshtein.distance(anchor.quote, text[start:end], score_cutoff=most) > most:
             continue
         score = _score(anchor, text, start, end, old)
         if best is None or score > best[0]:

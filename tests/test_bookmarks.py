@@ -118,6 +118,16 @@ def test_a_deleted_passage_orphans_the_bookmark(corpus: Path) -> None:
     assert found.status == "orphaned" and found.confidence == 0
 
 
+def test_a_short_quote_rewritten_is_orphaned_not_matched_to_chance_letters(corpus: Path) -> None:
+    # Found by the bookmarks screen's snapshot: a 22-character quote whose passage was gone
+    # "moved" to a random stretch with 29% confidence, because half-alike letters are cheap.
+    a = article(corpus)
+    start, end = _span(a.passages[PASSAGE].text, "Andy Jassy confirmed")
+    anchor = make_anchor(a, PASSAGE, start, end)
+    edit(corpus, "Andy Jassy confirmed", "the chief executive said")
+    assert resolve(anchor, article(corpus)).status == "orphaned"
+
+
 def test_an_exact_copy_far_away_loses_to_a_light_edit_in_place(corpus: Path) -> None:
     a = article(corpus)
     anchor = make_anchor(a, PASSAGE, *_span(a.passages[PASSAGE].text, QUOTE))

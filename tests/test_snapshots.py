@@ -99,3 +99,39 @@ def test_compare_aligned_with_the_disagreements_marked(snap_compare, make_app) -
         await settle(pilot, "g", "j", "enter", "c", "n")  # seed 000 against 001, first difference
 
     assert snap_compare(make_app(), terminal_size=(140, 40), run_before=compare)
+
+
+def saved_bookmarks() -> None:
+    """Three bookmarks of seed 000 with fixed ids and dates: one in place with a note and tags,
+    one made on an older version of the article (so it has moved), one whose text is gone."""
+    from dataclasses import replace
+
+    from search.bookmarks import BookmarkStore, new_bookmark
+    from search.corpus import load_corpus
+    from search.model import Passage
+    from tests.conftest import SEEDS
+
+    article = next(a for a in load_corpus(SEEDS).articles if a.id.startswith("000_"))
+    older = replace(
+        article,
+        passages=[
+            Passage(0, article.passages[0].kind, "An older opening paragraph."),
+            *[replace(p, index=p.index + 1) for p in article.passages],
+        ],
+    )
+    gone = replace(article, passages=[replace(article.passages[0], text="A paragraph since cut.")])
+    store = BookmarkStore()
+    for number, (version, passage, note, tags) in enumerate(
+        [
+            (article, 2, "the total since 2022", ("layoffs",)),
+            (older, 6, "", ("chips", "capex")),
+            (gone, 0, "check the original", ()),
+        ]
+    ):
+        made = new_bookmark(SEEDS, version, passage, note=note, tags=tags)
+        store.add(replace(made, id=f"bm{number}", created=f"2026-11-0{number + 1}T09:00:00+00:00"))
+
+
+def test_bookmarks_screen(snap_compare, make_app) -> None:
+    saved_bookmarks()
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=lambda p: settle(p, "B"))

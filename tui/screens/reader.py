@@ -48,7 +48,7 @@ class ReaderScreen(Screen[None]):
     COMMANDS = Screen.COMMANDS | {ReaderCommands, ArticleCommands}
     BINDINGS = [
         Binding("slash", "search", "Search", id="reader.search"),
-        Binding("n", "next_hit('1')", "Next hit", id="reader.next_hit"),
+        Binding("n", "next_hit('1')", "Next hit", show=False, id="reader.next_hit"),
         Binding("N", "next_hit('-1')", "Previous hit", show=False, id="reader.previous_hit"),
         Binding(
             "right_square_bracket",

@@ -23,7 +23,7 @@ def clip(text: str, size: int) -> str:
 
 def status_mark(bookmark: Bookmark) -> Content:
     if bookmark.status == "orphaned":
-        return Content("✗ orphaned — its passage is gone").stylize("bold $text-error")
+        return Content("✗ orphaned").stylize("bold $text-error")
     if bookmark.status == "moved" and bookmark.found is not None:
         return Content(f"↷ moved ({bookmark.found.confidence:.0%} sure)").stylize("$text-warning")
     return Content("●").stylize("$text-success")
