@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -94,3 +95,31 @@ def test_search_for_trainium_and_open_the_first_hit(terminal: Terminal) -> None:
     assert "Trainium" in "".join(article)
     terminal.send("n")
     assert "Hit 2 of" in terminal.wait_for("Hit 2 of")
+
+
+def test_bookmark_a_passage_then_list_it_here_and_on_the_command_line(
+    terminal: Terminal, tmp_path: Path
+) -> None:
+    terminal.wait_for("index updated (5 added")
+    terminal.send("Tab")  # into the open article
+    terminal.send("b")
+    terminal.wait_for("Enter save")
+    # A person's pace between fields: tmux types faster than a key binding moves the focus.
+    for keys, literal in (("chips and capex", True), ("Tab", False), ("#trainium", True)):
+        terminal.send(keys, literal=literal)
+        time.sleep(0.3)
+    terminal.send("Enter")
+    terminal.wait_for("B lists bookmarks")
+    terminal.send("B")
+    terminal.wait_for("1 of 1 bookmarks")
+    assert "#trainium" in terminal.wait_for("✎ chips and capex")
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "data"), "DOSSIER_CORPUS": str(SEEDS)}
+    listed = subprocess.run(
+        [str(DOSSIER), "bookmarks", "list", "--json"], env=env, capture_output=True, text=True
+    )
+    (saved,) = json.loads(listed.stdout)
+    assert (saved["note"], saved["tags"], saved["status"]) == (
+        "chips and capex",
+        ["trainium"],
+        "anchored",
+    )

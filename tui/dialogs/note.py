@@ -17,6 +17,7 @@ QUOTE_SHOWN = 240  # characters of the quote shown above the note
 
 
 class NoteDialog(ModalScreen[tuple[str, tuple[str, ...]] | None]):
+    AUTO_FOCUS = "#note-text"
     BINDINGS = [
         Binding("escape", "dismiss(None)", "Cancel", id="note.cancel"),
         Binding("enter", "save", "Save", priority=True, id="note.save"),
@@ -40,9 +41,6 @@ class NoteDialog(ModalScreen[tuple[str, tuple[str, ...]] | None]):
                 id="note-tags",
             )
             yield Static("Enter save · Tab next field · Esc cancel", id="note-hint", markup=False)
-
-    def on_mount(self) -> None:
-        self.query_one("#note-text", Input).focus()
 
     def action_save(self) -> None:
         note = self.query_one("#note-text", Input).value.strip()
