@@ -11,6 +11,7 @@ from pathlib import Path
 
 from search import facts as facts_module
 from search import stories as stories_module
+from search import structure as structure_module
 from search.corpus import scan_corpus
 from search.errors import LoadError
 from search.facts import CheckedFact, Fact, check, extract
@@ -22,7 +23,7 @@ from search.stories import same_story, story_terms
 def _extractor_version() -> str:
     """Changes whenever the extractors' code does: the cache is then rebuilt."""
     digest = hashlib.sha1()
-    for module in (facts_module, stories_module):
+    for module in (facts_module, stories_module, structure_module):
         digest.update(Path(module.__file__).read_bytes())
     return digest.hexdigest()[:16]
 

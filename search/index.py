@@ -40,7 +40,8 @@ from search.results import Hit, SearchResult, UpdateReport
 from search.storage import atomic_write_text
 from search.whoosh_lengths import preload_field_lengths
 
-SCHEMA_VERSION = 2  # 2: the manifest holds each article's title, source, date and length
+SCHEMA_VERSION = 3  # 2: the manifest holds each article's title, source, date and length
+# 3: passages over 4,000 characters are split (search.structure.split_long_passages)
 MANIFEST = "dossier-manifest.json"
 PARALLEL_FROM = 200  # files; below this, cleaning in one process is faster than a pool
 SCORED_FIELDS = ("title", "text", "exact", "source")  # fields whose lengths BM25F reads

@@ -11,7 +11,9 @@ from search.htmlpage import extract_html, html_passages
 from search.markdown import parse_markdown, reindex
 from search.metadata import attribution_of
 from search.model import Article, Passage, PassageKind, RemovedLine, SourceFile
+from search.structure import split_long_passages
 
+PROSE_WORDS = 6  # an HTML page needs one passage this long to hold an article
 MAX_FILE_BYTES = 16 * 1024 * 1024  # a news article is far smaller; larger files are refused
 TITLE_FALLBACK_CHARS = 80
 
@@ -79,6 +81,9 @@ def _clean_html(text: str) -> CleanText:
     if page is None:
         raise LoadError("HTML page without article text (only markup, scripts or menus)")
     title, passages, _ = _title_from_heading(page.title, html_passages(page))
+    if not any(len(p.text.split()) >= PROSE_WORDS for p in passages):
+        # What is left of a page of scripts and menus: a "Home" link, a cookie button.
+        raise LoadError("HTML page without article text (only markup, scripts or menus)")
     return CleanText(
         passages=passages,
         title=title,
@@ -112,7 +117,7 @@ def load_article(source: SourceFile, *, max_bytes: int = MAX_FILE_BYTES) -> Arti
         id=source.id,
         path=source.path,
         title=title,
-        passages=clean.passages,
+        passages=split_long_passages(clean.passages),
         source=clean.source,
         byline=clean.byline,
         attribution=clean.attribution,

@@ -8,6 +8,10 @@ import re
 from search.lines import Line, strip_list_marker
 from search.model import Passage, PassageKind
 
+LONG_PASSAGE = 4000  # characters: a longer paragraph (a file that is one huge line) is split
+_BREAK_AFTER = re.compile(r"[.!?。！？][\"”’)]*\s+|[。！？]")
+_SPACE = re.compile(r"\s+")
+
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _QUOTE = re.compile(r"^>\s?(.*)$")
 HEADING_LEVEL = 2  # the title is the article's level 1
@@ -84,3 +88,42 @@ def build_passages(kept: list[Line]) -> list[Passage]:
 
 def _ends_sentence(text: str) -> bool:
     return Line(0, text).sentence_end
+
+
+def split_long_passages(passages: list[Passage], limit: int = LONG_PASSAGE) -> list[Passage]:
+    """Passages longer than `limit` characters cut into pieces of at most `limit`: at the last
+    sentence end in each piece's second half, else the last space, else anywhere. A real
+    paragraph is never that long; a file that is one 5 MB line would otherwise be one passage
+    that no screen can draw quickly and no cursor can point into. Headings and tables stay."""
+    out: list[Passage] = []
+    for passage in passages:
+        if len(passage.text) <= limit or passage.kind in (PassageKind.HEADING, PassageKind.TABLE):
+            out.append(passage)
+            continue
+        for piece in _pieces(passage.text, limit):
+            out.append(Passage(0, passage.kind, piece, passage.lines, passage.level))
+    return [
+        Passage(index=i, kind=p.kind, text=p.text, lines=p.lines, level=p.level)
+        for i, p in enumerate(out)
+    ]
+
+
+def _pieces(text: str, limit: int) -> list[str]:
+    pieces, start = [], 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = 0
+        for pattern in (_BREAK_AFTER, _SPACE):
+            ends = [m.end() for m in pattern.finditer(window, limit // 2)]
+            if ends:
+                cut = ends[-1]
+                break
+        cut = cut or limit
+        piece = text[start : start + cut].strip()
+        if piece:
+            pieces.append(piece)
+        start += cut
+    rest = text[start:].strip()
+    if rest:
+        pieces.append(rest)
+    return pieces

@@ -36,6 +36,8 @@ class OneLineParser(argparse.ArgumentParser):
     """An ArgumentParser whose errors are one line on stderr, exit status 2."""
 
     def error(self, message: str) -> NoReturn:
+        if "required: id" in message or "unrecognized arguments: -" in message:
+            message += " (an id that starts with '-' goes after '--': dossier show -- -my-id)"
         raise UsageError(message)
 
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 
 from textual import events
@@ -19,6 +20,8 @@ from search.safety import visible
 from tui.widgets.passage import PassageBlock, Spans
 
 REMOVED_STYLE = "$text-disabled"
+FIRST_BLOCKS = 120  # passages mounted before the article shows; the rest follow in batches
+BLOCK_BATCH = 40
 REASON_STYLE = "italic $text-muted"
 
 
@@ -73,6 +76,7 @@ class ArticleView(VerticalScroll, can_focus=True):
 
     async def show(self, article: Article, passage: int = 0) -> None:
         """Show `article` with the cursor on `passage` (scrolled to the top of the pane)."""
+        self.workers.cancel_group(self, "mount-rest")
         self.article = article
         self._span = None
         await self.remove_children()
@@ -81,14 +85,24 @@ class ArticleView(VerticalScroll, can_focus=True):
         details = details_line(article)
         if details:
             header.append(Static(Content(visible(details)), classes="article-details"))
-        await self.mount_all([*header, *self._blocks])
-        self.scroll_home(animate=False)
         target = max(0, min(passage, len(self._blocks) - 1))
+        first = max(FIRST_BLOCKS, target + FIRST_BLOCKS // 2)
+        await self.mount_all([*header, *self._blocks[:first]])
+        if first < len(self._blocks):  # a huge file: the screen answers keys meanwhile
+            self.run_worker(self._mount_rest(article, first), group="mount-rest", exclusive=True)
+        self.scroll_home(animate=False)
         self.set_reactive(ArticleView.cursor, target)
         self._paint_cursor(None, target)
         if target > 0:  # at the start, the title stays in view
             self.call_after_refresh(self._scroll_to_cursor, True)
         self.post_message(self.CursorMoved(article.id, target))
+
+    async def _mount_rest(self, article: Article, start: int) -> None:
+        for at in range(start, len(self._blocks), BLOCK_BATCH):
+            if self.article is not article:
+                return
+            await self.mount_all(self._blocks[at : at + BLOCK_BATCH])
+            await asyncio.sleep(0)  # keys and repaints between batches
 
     def block(self, index: int) -> PassageBlock | None:
         return self._blocks[index] if 0 <= index < len(self._blocks) else None
@@ -133,7 +147,7 @@ class ArticleView(VerticalScroll, can_focus=True):
 
     def _scroll_to_cursor(self, top: bool) -> None:
         block = self.block(self.cursor)
-        if block is not None:
+        if block is not None and block.is_mounted:
             self.scroll_to_widget(block, animate=False, top=top)
 
     def move_to(self, passage: int, *, top: bool = True) -> None:
