@@ -295,7 +295,13 @@ class CorpusIndex:
             try:
                 digest = _file_digest(source.path)
             except OSError as error:
-                report.skipped.append(Skipped(source.path, f"cannot be read ({error.strerror})"))
+                reason = f"cannot be read ({error.strerror or error})"
+                report.skipped.append(Skipped(source.path, reason))
+                # Recorded, so the library leaves it out (until the file changes).
+                new_files[rel] = {**stat, "sha256": "", "passages": 0, "error": reason}
+                if entry:  # its old passages are not searchable any more
+                    stale_ids.add(entry["id"])
+                    report.changed += 1
                 continue
             if entry and entry.get("sha256") == digest and entry.get("id") == source.id:
                 new_files[rel] = {**entry, **stat}
