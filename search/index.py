@@ -194,8 +194,11 @@ class CorpusIndex:
 
     def _open_existing(self) -> tuple[Index, dict] | str:
         """The index and its manifest, or why they cannot be used."""
-        if not windex.exists_in(str(self.location)):
-            return "no index yet"
+        try:
+            if not windex.exists_in(str(self.location)):
+                return "no index yet"
+        except Exception as error:  # a truncated table of contents: UnpicklingError...
+            return f"index damaged ({type(error).__name__})"
         try:
             manifest = self._manifest()
         except (OSError, ValueError) as error:
@@ -336,6 +339,10 @@ class CorpusIndex:
                     "the index is being updated by another Dossier; searching the last version"
                 ) from error
             try:
+                if ix.doc_count_all():
+                    # A commit whose manifest was never written (killed in between, a full
+                    # disk): the files it added would otherwise be added twice.
+                    stale_ids.update(source.id for source in to_load)
                 for article_id in stale_ids:
                     writer.delete_by_term("article", article_id)
                 for source, loaded in zip(to_load, _load_many(to_load, progress), strict=True):

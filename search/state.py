@@ -41,7 +41,9 @@ class StateStore:
 
     def __init__(self, root: Path, path: Path | None = None) -> None:
         self.key = _corpus_key(root)
-        self.file = UserFile(path or locations.data_dir() / "state.yaml", STATE_VERSION, "state")
+        self.file = UserFile(
+            path or locations.data_dir() / "state.yaml", STATE_VERSION, "reading state"
+        )
 
     @property
     def notices(self) -> list[str]:

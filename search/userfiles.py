@@ -4,7 +4,9 @@ lose each other's writes.
 
 A missing file reads as empty. A file that cannot be read (not YAML, not a mapping, a wrong
 `version:`) is moved aside, never overwritten, and the reader is told in one line. A file
-from a newer Dossier is read but never written.
+from a newer Dossier is read but never written. Every file ends with END_MARK: one that
+parses but lacks it was cut short (a copy, a sync, a disk) — what it holds is used, and a copy
+of it is kept aside, with a notice.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from filelock import FileLock, Timeout
 from search.storage import atomic_write_text
 
 LOCK_SECONDS = 5.0
+END_MARK = "# end of file\n"
 
 
 class UserFileError(Exception):
@@ -36,14 +39,36 @@ class UserFile:
         self.what = what  # "bookmarks", "reading state"... for messages
         self.notices: list[str] = []  # what happened to the file, for the user
         self.read_only = False
+        self._copied: tuple[int, int] | None = None  # the cut-short version already kept
+
+    def _aside_name(self) -> Path:
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        return self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
+
+    def _keep_copy_if_cut_short(self, raw: str) -> None:
+        if raw.endswith(END_MARK):
+            return
+        try:
+            info = self.path.stat()
+            version = (info.st_size, info.st_mtime_ns)
+            if version == self._copied:
+                return
+            aside = self._aside_name()
+            atomic_write_text(aside, raw)
+        except OSError:
+            return
+        self._copied = version
+        self.notices.append(
+            f"{self.what} file was cut short (it does not end as Dossier writes it); what it "
+            f"holds is used, and the file as found is kept as {aside.name}"
+        )
 
     def _lock(self) -> FileLock:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         return FileLock(str(self.path) + ".lock", timeout=LOCK_SECONDS)
 
     def _move_aside(self, reason: str) -> None:
-        stamp = time.strftime("%Y%m%d-%H%M%S")
-        aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
+        aside = self._aside_name()
         with contextlib.suppress(OSError):
             self.path.replace(aside)
             self.notices.append(
@@ -84,6 +109,8 @@ class UserFile:
             self.notices.append(
                 f"{self.what} file is from a newer Dossier (version {version}); read, not changed"
             )
+        else:
+            self._keep_copy_if_cut_short(raw)
         return data
 
     def save(self, data: dict[str, Any]) -> None:
@@ -93,8 +120,12 @@ class UserFile:
             raise UserFileError(
                 f"{self.what} file is read-only for this Dossier ({self.path}); nothing changed"
             )
-        text = f"# Dossier {self.what}. Edit with care: this file is YAML.\n" + yaml.safe_dump(
-            {"version": self.version, **data}, allow_unicode=True, sort_keys=False, width=100
+        text = (
+            f"# Dossier {self.what}. Edit with care: this file is YAML.\n"
+            + yaml.safe_dump(
+                {"version": self.version, **data}, allow_unicode=True, sort_keys=False, width=100
+            )
+            + END_MARK
         )
         try:
             atomic_write_text(self.path, text)
