@@ -22,8 +22,9 @@ pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is no
 class Terminal:
     """A tmux session on its own server socket, so tests never touch the user's tmux."""
 
-    def __init__(self, socket: str) -> None:
+    def __init__(self, socket: str, session: str = "dossier") -> None:
         self.socket = socket
+        self.session = session
 
     def tmux(self, *args: str) -> str:
         done = subprocess.run(
@@ -32,7 +33,7 @@ class Terminal:
         return done.stdout
 
     def screen(self) -> str:
-        return self.tmux("capture-pane", "-p", "-t", "dossier")
+        return self.tmux("capture-pane", "-p", "-t", self.session)
 
     def wait_for(self, text: str, timeout: float = 60.0) -> str:
         deadline = time.monotonic() + timeout
@@ -44,15 +45,14 @@ class Terminal:
         raise AssertionError(f"{text!r} never appeared on screen:\n{self.screen()}")
 
     def send(self, keys: str, literal: bool = False) -> None:
-        self.tmux("send-keys", "-t", "dossier", *(["-l"] if literal else []), keys)
+        self.tmux("send-keys", "-t", self.session, *(["-l"] if literal else []), keys)
 
     def alive(self) -> bool:
-        return "dossier" in self.tmux("list-sessions", "-F", "#{session_name}")
+        return self.session in self.tmux("list-sessions", "-F", "#{session_name}").split()
 
 
-@pytest.fixture
-def terminal(tmp_path: Path) -> Iterator[Terminal]:
-    term = Terminal(f"dossier-test-{os.getpid()}")
+def start(term: Terminal, tmp_path: Path) -> None:
+    """Run the installed `dossier` in the terminal, on the seeds, with user dirs in tmp_path."""
     env = {
         "DOSSIER_CORPUS": str(SEEDS),
         "XDG_CONFIG_HOME": str(tmp_path / "config"),
@@ -63,7 +63,13 @@ def terminal(tmp_path: Path) -> Iterator[Terminal]:
     # COLUMNS/LINES from the test runner would override the terminal's real size.
     command = "env -u COLUMNS -u LINES " + " ".join(f"{k}={v}" for k, v in env.items())
     command += f" {DOSSIER}"
-    term.tmux("new-session", "-d", "-s", "dossier", "-x", "120", "-y", "36", command)
+    term.tmux("new-session", "-d", "-s", term.session, "-x", "120", "-y", "36", command)
+
+
+@pytest.fixture
+def terminal(tmp_path: Path) -> Iterator[Terminal]:
+    term = Terminal(f"dossier-test-{os.getpid()}")
+    start(term, tmp_path)
     yield term
     term.tmux("kill-server")
 
@@ -123,3 +129,44 @@ def test_bookmark_a_passage_then_list_it_here_and_on_the_command_line(
         ["trainium"],
         "anchored",
     )
+
+
+def type_note(terminal: Terminal, note: str) -> None:
+    terminal.send("b")
+    terminal.wait_for("Enter save")
+    terminal.send(note, literal=True)
+    time.sleep(0.3)  # a person's pace (see above)
+    terminal.send("Enter")
+
+
+def test_two_instances_search_and_bookmark_the_same_corpus(tmp_path: Path) -> None:
+    socket = f"dossier-two-{os.getpid()}"
+    first, second = Terminal(socket, "first"), Terminal(socket, "second")
+    try:
+        start(first, tmp_path)
+        start(second, tmp_path)  # at once: one builds the index, the other waits or searches
+        for term in (first, second):
+            term.wait_for("5 articles")
+            term.wait_for("Details")
+        for term, note in ((first, "from the first"), (second, "from the second")):
+            term.send("Tab")
+            type_note(term, note)
+            term.wait_for("B lists bookmarks")
+        for term in (first, second):
+            term.send("/")
+            term.wait_for("Search the corpus")
+            term.send("Trainium", literal=True)
+            term.wait_for("Enter opens")
+            term.send("Enter")
+            term.wait_for("Hit 1 of")
+            assert "rror" not in term.screen()
+        env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "data"), "DOSSIER_CORPUS": str(SEEDS)}
+        listed = subprocess.run(
+            [str(DOSSIER), "bookmarks", "list", "--json"], env=env, capture_output=True, text=True
+        )
+        notes = sorted(b["note"] for b in json.loads(listed.stdout))
+        assert notes == ["from the first", "from the second"]
+        second.send("B")
+        assert "from the first" in second.wait_for("2 of 2 bookmarks")
+    finally:
+        first.tmux("kill-server")
