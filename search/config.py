@@ -13,9 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from search import locations
+from search.yamltext import YamlProblem, load_yaml
 
 KNOWN_KEYS = ("corpus", "theme", "keys")
 
@@ -37,16 +36,14 @@ def load_config(path: Path | None = None) -> Config:
     path = path or config_path()
     config = Config()
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return config
     except (OSError, UnicodeDecodeError) as error:
         config.notices.append(f"config.yaml cannot be read ({type(error).__name__}); ignored")
         return config
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark is not None else ""
-        config.notices.append(f"config.yaml is not valid YAML{where}; ignored")
+    except YamlProblem as problem:
+        config.notices.append(f"config.yaml is not valid YAML{problem.where()}; ignored")
         return config
     if data is None:
         return config

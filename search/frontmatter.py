@@ -6,9 +6,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-import yaml
-
 from search.metadata import normalise_date
+from search.yamltext import YamlProblem, load_yaml
 
 _FENCE = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 
@@ -62,12 +61,10 @@ def split_front_matter(text: str) -> tuple[FrontMatter, str]:
     block_lines = match.group().count("\n") + (0 if match.group().endswith("\n") else 1)
     rest = text[match.end() :]
     try:
-        data = yaml.safe_load(match.group("yaml"))
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" (line {mark.line + 2})" if mark else ""
+        data = load_yaml(match.group("yaml"))
+    except YamlProblem as problem:  # the block starts on the file's line 2, after the fence
         return FrontMatter(
-            lines=block_lines, problem=f"front matter is not valid YAML{where}"
+            lines=block_lines, problem=f"front matter is not valid YAML{problem.where(2)}"
         ), rest
     if data is None:
         return FrontMatter(lines=block_lines), rest

@@ -21,6 +21,7 @@ import yaml
 from filelock import FileLock, Timeout
 
 from search.storage import atomic_write_text
+from search.yamltext import YamlProblem, load_yaml
 
 LOCK_SECONDS = 5.0
 END_MARK = "# end of file\n"
@@ -89,11 +90,9 @@ class UserFile:
             self._move_aside(type(error).__name__)
             return {}
         try:
-            data = yaml.safe_load(raw)
-        except yaml.YAMLError as error:
-            mark = getattr(error, "problem_mark", None)
-            where = f" at line {mark.line + 1}" if mark is not None else ""
-            self._move_aside(f"not valid YAML{where}")
+            data = load_yaml(raw)
+        except YamlProblem as problem:
+            self._move_aside(f"not valid YAML{problem.where()}")
             return {}
         if data is None:
             return {}

@@ -384,7 +384,7 @@ async def test_a_broken_theme_file_is_reported_and_skipped(make_app) -> None:
         await ready(pilot)
         messages = [n.message for n in app._notifications]
         assert "theme file badcolour.yaml: bad colour" in " ".join(messages)
-        assert "theme file broken.yaml: not valid YAML; skipped" in messages
+        assert "theme file broken.yaml: not valid YAML at line 3; skipped" in messages
         assert "Theme 'badcolour' not found; using dossier-dark" in messages
         assert app.theme == "dossier-dark"
 

@@ -71,7 +71,7 @@ def test_markdown_with_broken_front_matter_still_loads(tmp_path: Path) -> None:
     write(tmp_path, "bad.md", "---\ntitle: [unclosed\n---\nSome text of the article.\n")
     article = load_corpus(tmp_path).articles[0]
     assert article.passages[0].text == "Some text of the article."
-    assert article.repairs == ["front matter is not valid YAML (line 2)"]
+    assert article.repairs == ["front matter is not valid YAML at line 2"]
 
 
 def test_front_matter_yaml_tags_are_not_executed(tmp_path: Path) -> None:
@@ -79,7 +79,7 @@ def test_front_matter_yaml_tags_are_not_executed(tmp_path: Path) -> None:
         tmp_path, "evil.md", "---\ntitle: !!python/object/apply:os.system ['echo hi']\n---\nBody.\n"
     )
     article = load_corpus(tmp_path).articles[0]
-    assert article.repairs == ["front matter is not valid YAML (line 2)"]
+    assert article.repairs == ["front matter is not valid YAML at line 2"]
 
 
 def test_html_article_through_trafilatura(tmp_path: Path) -> None:

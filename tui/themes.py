@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 from textual.theme import Theme
 
 from search import locations
+from search.yamltext import YamlProblem, load_yaml
 
 DEFAULT_THEME = "dossier-dark"
 FALLBACK_THEME = "textual-dark"
@@ -73,11 +73,11 @@ def theme_from_mapping(data: object) -> Theme:
 
 def load_theme_file(path: Path) -> Theme:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as error:
         raise ValueError(f"cannot be read ({type(error).__name__})") from None
-    except yaml.YAMLError:
-        raise ValueError("not valid YAML") from None
+    except YamlProblem as problem:
+        raise ValueError(f"not valid YAML{problem.where()}") from None
     return theme_from_mapping(data)
 
 
