@@ -31,6 +31,7 @@ def main() -> int:
     )
     sections = [cleaning.run(), cranfield.run(search.WORK), search.run(sizes)]
     sections.append(app.run(max(sizes)))
+    sections.append(app.scale(max(sizes)))
     sections.append(facts.run())
     sections.append(compare.run())
     sections.append(profile_build.run(generate(1000, search.WORK / "corpus-1000")))
