@@ -37,6 +37,7 @@ from search.errors import IndexBusy, LoadError
 from search.highlight import query_spans, snippet
 from search.loader import load_article
 from search.model import Article, ArticleInfo, Skipped, SourceFile
+from search.processes import cancel_writer, ignore_interrupt, start_subwriters
 from search.query import QueryError, make_parser, parse
 from search.results import Hit, SearchResult, UpdateReport
 from search.storage import atomic_write_text
@@ -135,13 +136,17 @@ def _load_many(sources: list[SourceFile], progress: Progress | None) -> Iterator
 
     def in_order() -> Iterator[list[Article | str]]:
         pending: deque[Future[list[Article | str]]] = deque()
-        with ProcessPoolExecutor() as pool:
-            for at in range(0, len(sources), LOAD_CHUNK):
-                pending.append(pool.submit(_load_chunk, sources[at : at + LOAD_CHUNK]))
-                if len(pending) >= LOAD_AHEAD:
+        with ProcessPoolExecutor(initializer=ignore_interrupt) as pool:
+            try:
+                for at in range(0, len(sources), LOAD_CHUNK):
+                    pending.append(pool.submit(_load_chunk, sources[at : at + LOAD_CHUNK]))
+                    if len(pending) >= LOAD_AHEAD:
+                        yield pending.popleft().result()
+                while pending:
                     yield pending.popleft().result()
-            while pending:
-                yield pending.popleft().result()
+            finally:  # the consumer stopped early (the app quit): clean nothing more
+                for future in pending:
+                    future.cancel()
 
     for done, result in enumerate(itertools.chain.from_iterable(in_order()), start=1):
         yield result
@@ -359,6 +364,7 @@ class CorpusIndex:
                     "the index is being updated by another Dossier; searching the last version"
                 ) from error
             try:
+                start_subwriters(writer)
                 if ix.doc_count_all():
                     # A commit whose manifest was never written (killed in between, a full
                     # disk): the files it added would otherwise be added twice.
@@ -384,7 +390,7 @@ class CorpusIndex:
                     progress(len(to_load), len(to_load), "writing")
                 writer.commit()
             except BaseException:
-                writer.cancel()
+                cancel_writer(writer)
                 raise
             self._write_manifest(new_files)
             self._invalidate()

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import errno
 import json
+import multiprocessing
 import os
 import re
 import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -164,22 +166,28 @@ def _article(number: int) -> str:
     return f"Generated article {number}\n\n{body}\n"
 
 
-def test_a_build_killed_midway_recovers_at_the_next_start(tmp_path: Path) -> None:
+def _many(tmp_path: Path) -> tuple[Path, dict[str, str]]:
+    """400 articles (a parallel build: cleaning processes and Whoosh's sub-writers) and an
+    environment with its own cache."""
     folder = tmp_path / "many"
     for number in range(400):
         write(folder, f"a{number:03}.txt", _article(number))
-    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
-    dossier = Path(sys.executable).parent / "dossier"
-    build = subprocess.Popen(
-        [str(dossier), "index", "--corpus", str(folder)],
+    return folder, {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+
+
+def _start_build(folder: Path, env: dict[str, str]) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [str(Path(sys.executable).parent / "dossier"), "index", "--corpus", str(folder)],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        start_new_session=True,
+        text=True,
+        start_new_session=True,  # a process group, as a terminal's job is
     )
-    time.sleep(2.5)  # starting Python and reading files: well inside the build
-    os.killpg(build.pid, signal.SIGKILL)
-    build.wait(timeout=30)
+
+
+def _assert_all_indexed_once(folder: Path, env: dict[str, str]) -> None:
+    dossier = Path(sys.executable).parent / "dossier"
     done = subprocess.run(
         [str(dossier), "index", "--corpus", str(folder)],
         env=env,
@@ -199,3 +207,74 @@ def test_a_build_killed_midway_recovers_at_the_next_start(tmp_path: Path) -> Non
         timeout=120,
     )
     assert {hit["article"] for hit in json.loads(found.stdout)["hits"]} == {"a123"}
+
+
+def _live_processes_of_group(group: int) -> list[int]:
+    """Processes of a process group that are still running (zombies left out: who reaps
+    orphans is up to the container's init)."""
+    alive = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # gone meanwhile
+        if int(fields[2]) == group and fields[0] != "Z":
+            alive.append(int(stat.parent.name))
+    return alive
+
+
+def test_a_build_killed_midway_recovers_at_the_next_start(tmp_path: Path) -> None:
+    folder, env = _many(tmp_path)
+    build = _start_build(folder, env)
+    time.sleep(2.5)  # starting Python and reading files: well inside the build
+    os.killpg(build.pid, signal.SIGKILL)
+    build.wait(timeout=30)
+    _assert_all_indexed_once(folder, env)
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="a parallel build needs two cores")
+def test_ctrl_c_during_a_build_stops_every_process_without_a_traceback(tmp_path: Path) -> None:
+    folder, env = _many(tmp_path)
+    build = _start_build(folder, env)
+    deadline = time.monotonic() + 60
+    while not list((tmp_path / "cache").rglob("*WRITELOCK")):  # the writer has started
+        assert build.poll() is None and time.monotonic() < deadline, build.communicate()
+        time.sleep(0.05)
+    time.sleep(0.3)
+    os.killpg(build.pid, signal.SIGINT)  # what Ctrl-C in a terminal does: the whole group
+    _, stderr = build.communicate(timeout=30)
+    assert build.returncode == 130
+    assert stderr == "dossier: interrupted\n"  # not a traceback from each child process
+    deadline = time.monotonic() + 10
+    while _live_processes_of_group(build.pid) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert _live_processes_of_group(build.pid) == []
+    _assert_all_indexed_once(folder, env)
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="a parallel build needs two cores")
+def test_quitting_the_app_during_a_build_leaves_no_process_behind(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    folder, _ = _many(tmp_path)
+    index = CorpusIndex(folder, location=tmp_path / "index")
+
+    def progress(done: int, total: int, what: str) -> None:
+        if done >= 100:  # the app has quit: its worker's call_from_thread raises
+            raise RuntimeError("App is not running")
+
+    failed: list[BaseException] = []
+
+    def build() -> None:  # in a thread, as the app's worker runs it
+        try:
+            index.update(progress=progress)
+        except RuntimeError as error:
+            failed.append(error)
+
+    worker = threading.Thread(target=build)
+    worker.start()
+    worker.join(timeout=60)
+    assert not worker.is_alive() and len(failed) == 1
+    assert multiprocessing.active_children() == []  # sub-writers too, not only flagged
+    assert "Traceback" not in capfd.readouterr().err
+    assert CorpusIndex(folder, location=tmp_path / "index").update().added == 400

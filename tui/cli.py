@@ -503,7 +503,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except IndexBusy as error:
         _warn(f"error: {error}")
         return 1
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # writes are atomic: what was on disk before is intact
+        _warn("interrupted")
         return 130
     except BrokenPipeError:
         sys.stderr.close()  # the reader of our output went away (| head): not an error
