@@ -174,11 +174,15 @@ async def test_x_exports_the_listed_bookmarks_as_markdown(make_app, tmp_path, mo
         await ready(pilot)
         await pilot.press("x")
         await pilot.pause()
-    (exported,) = tmp_path.glob("dossier-bookmarks-*.md")
-    text = exported.read_text(encoding="utf-8")
+        await pilot.press("x")  # a second export the same day keeps the first
+        await pilot.pause()
+    first, second = sorted(tmp_path.glob("dossier-bookmarks-*.md"), key=lambda p: len(p.name))
+    assert second.name == first.name.replace(".md", "-2.md")
+    text = first.read_text(encoding="utf-8")
     assert "## Amazon(AMZN.US) dispatches strategic signals" in text
     assert "> Bloomberg News reports that Amazon" in text
     assert "worth quoting" in text and "#layoffs" in text
+    assert second.read_text(encoding="utf-8") == text
 
 
 async def test_an_edited_article_shows_its_bookmarks_moved_and_orphaned(make_app, tmp_path) -> None:

@@ -19,7 +19,7 @@ from search.bookmarks import Bookmark, export_markdown, matches
 from search.errors import UnknownBookmark
 from search.model import Article
 from search.safety import one_line
-from search.storage import atomic_write_text
+from search.storage import atomic_write_text, unused_name
 from search.userfiles import UserFileError
 from search.workspace import Workspace
 from tui.dialogs.note import NoteDialog
@@ -200,7 +200,7 @@ class BookmarksScreen(Screen[Place | None]):
         if not shown:
             self.notify("No bookmarks to export", severity="warning", timeout=3)
             return
-        path = Path.cwd() / f"dossier-bookmarks-{date.today().isoformat()}.md"
+        path = unused_name(Path.cwd() / f"dossier-bookmarks-{date.today().isoformat()}.md")
         try:
             atomic_write_text(path, export_markdown(shown, self.articles))
         except OSError as error:
