@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 from textual.widgets import Static
 
 from search import locations, storage
@@ -79,6 +80,29 @@ async def test_a_damaged_index_is_rebuilt_at_the_next_start(make_app, corpus: Pa
         await pilot.press("slash", *"Trainium", "enter")
         await ready(pilot)
         assert "Hit 1 of" in status(app)
+
+
+async def test_a_second_dossier_waits_for_the_first_ones_build_then_opens_it(
+    make_app, corpus: Path
+) -> None:
+    app = make_app(corpus)
+    other = FileLock(str(corpus.parent / "index-corpus") + ".lock")  # another Dossier builds
+    other.acquire()
+    try:
+        async with app.run_test(size=(120, 36)) as pilot:
+            for _ in range(50):
+                await pilot.pause(0.1)
+                if "Another Dossier is building the index" in status(app):
+                    break
+            assert "Another Dossier is building the index" in status(app)
+            other.release()  # its build is done
+            await ready(pilot)
+            assert "index updated" in status(app)
+            await pilot.press("slash", *"Trainium", "enter")
+            await ready(pilot)
+            assert "Hit 1 of" in status(app)
+    finally:
+        other.release()
 
 
 async def test_truncated_bookmarks_history_and_config_files(make_app, corpus: Path) -> None:

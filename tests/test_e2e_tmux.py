@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 import time
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -48,7 +49,8 @@ class Terminal:
         self.tmux("send-keys", "-t", self.session, *(["-l"] if literal else []), keys)
 
     def alive(self) -> bool:
-        return self.session in self.tmux("list-sessions", "-F", "#{session_name}").split()
+        """The program still runs (its pane is kept after it exits, to show what it printed)."""
+        return self.tmux("list-panes", "-t", self.session, "-F", "#{pane_dead}").strip() == "0"
 
 
 def start(term: Terminal, tmp_path: Path) -> None:
@@ -63,12 +65,17 @@ def start(term: Terminal, tmp_path: Path) -> None:
     # COLUMNS/LINES from the test runner would override the terminal's real size.
     command = "env -u COLUMNS -u LINES " + " ".join(f"{k}={v}" for k, v in env.items())
     command += f" {DOSSIER}"
-    term.tmux("new-session", "-d", "-s", term.session, "-x", "120", "-y", "36", command)
+    term.tmux(
+        *("new-session", "-d", "-s", term.session, "-x", "120", "-y", "36", command),
+        *(";", "set-option", "-t", term.session, "remain-on-exit", "on"),
+    )
 
 
 @pytest.fixture
 def terminal(tmp_path: Path) -> Iterator[Terminal]:
-    term = Terminal(f"dossier-test-{os.getpid()}")
+    # A server of its own per test: a new session on the previous test's server, still
+    # shutting down after kill-server, could die with it (seen once in a full run).
+    term = Terminal(f"dossier-test-{uuid.uuid4().hex[:12]}")
     start(term, tmp_path)
     yield term
     term.tmux("kill-server")
@@ -140,7 +147,7 @@ def type_note(terminal: Terminal, note: str) -> None:
 
 
 def test_two_instances_search_and_bookmark_the_same_corpus(tmp_path: Path) -> None:
-    socket = f"dossier-two-{os.getpid()}"
+    socket = f"dossier-two-{uuid.uuid4().hex[:12]}"
     first, second = Terminal(socket, "first"), Terminal(socket, "second")
     try:
         start(first, tmp_path)

@@ -13,6 +13,7 @@ from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
+from textual.worker import get_current_worker
 
 from search.errors import CorpusError, IndexBusy, LoadError, UnknownArticle
 from search.facts import CheckedFact
@@ -40,6 +41,8 @@ if TYPE_CHECKING:
 NARROW_BELOW = 100  # columns: below this, one pane at a time
 SAVE_AFTER_SECONDS = 1.0  # reading position is saved this long after the cursor rests
 LIVE_ROWS_EVERY = 0.5  # seconds between library refreshes during a first build
+BUSY_RETRY_SECONDS = 1.0  # while another Dossier builds the first index, try this often
+BUSY_WAITING = "Another Dossier is building the index; search starts when it is done…"
 
 
 class ReaderScreen(Screen[None]):
@@ -123,14 +126,19 @@ class ReaderScreen(Screen[None]):
         def progress(done: int, total: int, what: str) -> None:
             self.app.call_from_thread(self._status, f"Indexing: {what} {done:,} / {total:,}")
 
-        try:
-            report = self.workspace.open_index(progress=progress, on_article=self._article_read)
-        except IndexBusy as error:
-            self.app.call_from_thread(self._status, one_line(str(error)))
-            return
-        except Exception as error:  # a broken index folder, a full disk...
-            self.app.call_from_thread(self._fail, f"search is unavailable: {error}")
-            return
+        worker = get_current_worker()
+        while True:
+            try:
+                report = self.workspace.open_index(progress=progress, on_article=self._article_read)
+                break
+            except IndexBusy:  # another Dossier builds the first index: use it when it is done
+                if worker.is_cancelled:
+                    return
+                self.app.call_from_thread(self._status, BUSY_WAITING)
+                time.sleep(BUSY_RETRY_SECONDS)
+            except Exception as error:  # a broken index folder, a full disk...
+                self.app.call_from_thread(self._fail, f"search is unavailable: {error}")
+                return
         rows = self.workspace.catalog()
         seconds = time.perf_counter() - started
         self.app.call_from_thread(self._index_opened, rows, report, seconds)
