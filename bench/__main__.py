@@ -12,7 +12,7 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bench import app, cleaning, compare, cranfield, facts, profile_build, search
+from bench import app, bookmarks, cleaning, compare, cranfield, facts, profile_build, search
 from bench.generate import generate
 
 REPORT = Path(__file__).resolve().parent / "REPORT.md"
@@ -34,6 +34,7 @@ def main() -> int:
     sections.append(app.scale(max(sizes)))
     sections.append(facts.run())
     sections.append(compare.run())
+    sections.append(bookmarks.run())
     sections.append(profile_build.run(generate(1000, search.WORK / "corpus-1000")))
     REPORT.write_text(header + "\n".join(sections), encoding="utf-8")
     sys.stdout.write(header + "\n".join(sections))
