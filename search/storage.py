@@ -32,7 +32,7 @@ def atomic_write_text(path: Path, text: str) -> None:
 
 def unused_name(path: Path) -> Path:
     """`path`, or the first of `name-2.ext`, `name-3.ext`... that does not exist yet: an
-    export or a copy set aside never replaces an earlier one."""
+    export never replaces an earlier one."""
     candidate, number = path, 1
     while candidate.exists():
         number += 1
