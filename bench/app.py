@@ -34,7 +34,7 @@ def _worker(*args: object) -> dict:
 
 
 def _seed_index() -> Path:
-    from search.index import CorpusIndex
+    from search.index.corpus_index import CorpusIndex
 
     location = WORK / "app-index-seeds"
     CorpusIndex(SEEDS, location=location).update()

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from bench.compare import _median_ms
 from bench.facts import _long_article
-from search.anchors import make_anchor, resolve
+from search.bookmarks.anchors import make_anchor, resolve
 from search.model import Article
 
 KINDS = {

@@ -6,9 +6,9 @@ import statistics
 import time
 from pathlib import Path
 
-from search.corpus import scan_corpus
-from search.loader import load_article
-from search.locations import bundled_corpus
+from search.reading.corpus import scan_corpus
+from search.reading.loader import load_article
+from search.userdata.locations import bundled_corpus
 
 ROUNDS = 30
 

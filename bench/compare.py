@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from bench.facts import _long_article
 from search.compare import compare
-from search.facts import check, extract
+from search.facts.extract import check, extract
 
 RUNS = 9
 

@@ -9,7 +9,7 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
-from search.index import CorpusIndex
+from search.index.corpus_index import CorpusIndex
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "cranfield"
 RANKED = 1000  # passages asked for per query: enough to rank every matching document

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import yaml
 
-from search.corpus import load_corpus
-from search.facts import CheckedFact, Fact, check, extract
+from search.facts.extract import CheckedFact, Fact, check, extract
 from search.model import Article
+from search.reading.corpus import load_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "facts"

@@ -11,9 +11,9 @@ from pathlib import Path
 
 from whoosh import index as windex
 
-from search.corpus import scan_corpus
-from search.index import make_schema, passage_documents
-from search.loader import load_article
+from search.index.corpus_index import make_schema, passage_documents
+from search.reading.corpus import scan_corpus
+from search.reading.loader import load_article
 
 ARTICLES = 300
 

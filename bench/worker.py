@@ -47,7 +47,7 @@ def _timed_queries(
 
 
 def dossier(mode: str, corpus: Path, location: Path, queries: dict[str, list[str]]) -> dict:
-    from search.index import CorpusIndex
+    from search.index.corpus_index import CorpusIndex
 
     started = time.perf_counter()
     index = CorpusIndex(corpus, location=location)

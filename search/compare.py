@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from search.facts import STOP, CheckedFact, check, extract, sentences
+from search.facts.extract import STOP, CheckedFact, check, extract, sentences
 from search.model import Article
 
 MATCH_AT = 0.6  # passages scoring below this are not the same passage

@@ -16,17 +16,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from search.errors import UnknownArticle
+from search.index.results import SearchResult, UpdateReport
 from search.model import Article, ArticleInfo
-from search.results import SearchResult, UpdateReport
-from search.state import StateStore
+from search.userdata.state import StateStore
 
 if TYPE_CHECKING:
-    from search.bookmarks import Bookmark, BookmarkStore
+    from search.bookmarks.store import Bookmark, BookmarkStore
     from search.compare import Comparison
-    from search.corpus import CorpusScan
-    from search.facts import CheckedFact
-    from search.factstore import FactStore
-    from search.index import ArticleRead, CorpusIndex, Progress
+    from search.facts.extract import CheckedFact
+    from search.facts.store import FactStore
+    from search.index.corpus_index import ArticleRead, CorpusIndex, Progress
+    from search.reading.corpus import CorpusScan
 
 CACHED_ARTICLES = 16
 
@@ -54,7 +54,7 @@ class Workspace:
     @property
     def index(self) -> CorpusIndex:
         if self._index is None:
-            from search.index import CorpusIndex
+            from search.index.corpus_index import CorpusIndex
 
             self._index = CorpusIndex(self.root, location=self._index_location)
         return self._index
@@ -63,7 +63,7 @@ class Workspace:
 
     def scan(self) -> CorpusScan:
         """Find the corpus's files (raises CorpusError when the folder is unusable)."""
-        from search.corpus import scan_corpus
+        from search.reading.corpus import scan_corpus
 
         self.scan_result = scan_corpus(self.root)
         return self.scan_result
@@ -96,8 +96,8 @@ class Workspace:
         """The clean article with this id (or unique id prefix), read from its file unless a
         copy read from the same version of the file is in memory. Raises UnknownArticle, or
         LoadError with a one-line reason."""
-        from search.corpus import resolve_id
-        from search.loader import load_article
+        from search.reading.corpus import resolve_id
+        from search.reading.loader import load_article
 
         scan = self.scan_result or self.scan()
         source = resolve_id(scan.files, article_id)
@@ -123,7 +123,7 @@ class Workspace:
     # --- facts and stories -------------------------------------------------------------------
 
     def _store(self) -> FactStore:
-        from search.factstore import FactStore
+        from search.facts.store import FactStore
 
         if self._fact_store is None:
             self._fact_store = FactStore(self.root, location=self.index.location)
@@ -167,7 +167,7 @@ class Workspace:
     @property
     def bookmark_store(self) -> BookmarkStore:
         if self._bookmarks is None:
-            from search.bookmarks import BookmarkStore
+            from search.bookmarks.store import BookmarkStore
 
             self._bookmarks = BookmarkStore()
         return self._bookmarks
@@ -177,7 +177,7 @@ class Workspace:
     ) -> tuple[list[Bookmark], dict[str, Article | None]]:
         """This corpus's bookmarks (of one article when given), each re-anchored in its
         article as it is now, and those articles (None: no longer readable)."""
-        from search.bookmarks import locate
+        from search.bookmarks.store import locate
         from search.errors import CorpusError, LoadError
 
         articles: dict[str, Article | None] = {}

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from search.corpus import Corpus, load_corpus
+from search.reading.corpus import Corpus, load_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -43,7 +43,7 @@ def write(folder: Path, name: str, content: str | bytes) -> Path:
 @pytest.fixture(scope="session")
 def built_seed_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The seeds' search index, built once; app tests each get a copy (see `make_app`)."""
-    from search.index import CorpusIndex
+    from search.index.corpus_index import CorpusIndex
 
     location = tmp_path_factory.mktemp("seed-index") / "index"
     CorpusIndex(SEEDS, location=location).update()
@@ -56,7 +56,7 @@ def make_app(built_seed_index: Path, tmp_path: Path):
     copy of the prebuilt seed index, in this test's own user directories."""
     import shutil
 
-    from search.config import load_config
+    from search.userdata.config import load_config
     from tui.app import create_app
 
     def factory(corpus: Path = SEEDS, *, fresh_index: bool = False):

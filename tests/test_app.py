@@ -9,7 +9,7 @@ from textual.command import CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
-from search import locations
+from search.userdata import locations
 from tests.conftest import ready, write
 from tui.dialogs.help import HelpScreen
 from tui.screens.reader import ReaderScreen

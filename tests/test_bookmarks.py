@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from search.anchors import make_anchor, resolve
-from search.bookmarks import BookmarkStore, new_bookmark
-from search.corpus import load_corpus
+from search.bookmarks.anchors import make_anchor, resolve
+from search.bookmarks.store import BookmarkStore, new_bookmark
+from search.reading.corpus import load_corpus
 from tests.conftest import SEEDS
 from tests.test_cli import run
 

@@ -21,10 +21,10 @@ import pytest
 from filelock import FileLock
 from textual.widgets import Static
 
-from search import locations, storage
-from search.bookmarks import BookmarkStore, new_bookmark
-from search.corpus import load_corpus
-from search.index import CorpusIndex
+from search.bookmarks.store import BookmarkStore, new_bookmark
+from search.index.corpus_index import CorpusIndex
+from search.reading.corpus import load_corpus
+from search.userdata import locations, storage
 from tests.conftest import SEEDS, ready, write
 from tests.test_app_bookmarks import bookmark, stored
 from tui.screens.reader import ReaderScreen

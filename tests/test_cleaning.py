@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from search.clean import clean_plain_text
 from search.model import PassageKind
+from search.reading.clean import clean_plain_text
 
 NEWS_SITE = """\
 Home

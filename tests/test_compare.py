@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from search.compare import compare
-from search.corpus import load_corpus
-from search.factstore import FactStore
+from search.facts.store import FactStore
+from search.reading.corpus import load_corpus
 from tests.conftest import SEEDS, write
 from tests.test_cli import run
 

@@ -7,8 +7,8 @@ import json
 
 import pytest
 
-from search.cp874 import repair_cp874_mojibake
-from search.decode import NotText, decode, repair_text
+from search.reading.cp874 import repair_cp874_mojibake
+from search.reading.decode import NotText, decode, repair_text
 from tests.conftest import SHARED
 
 FRENCH = "Le café est très bon à côté de l’hôtel, où nous étions déjà allés — « voilà » !\n"

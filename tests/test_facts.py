@@ -9,10 +9,10 @@ import os
 import pytest
 
 from bench.facts import FIXTURES, score
-from search import factstore
-from search.corpus import load_corpus
-from search.facts import check, extract, figures_in
-from search.factstore import FactStore
+from search.facts import store as factstore
+from search.facts.extract import check, extract, figures_in
+from search.facts.store import FactStore
+from search.reading.corpus import load_corpus
 from tests.conftest import SEEDS, write
 from tui.cli import main
 

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
-from search.corpus import scan_corpus
-from search.index import CorpusIndex
+from search.index.corpus_index import CorpusIndex
+from search.reading.corpus import scan_corpus
 from tests.conftest import SEEDS, ready, write
 from tests.test_cli import run
 from tui.screens.reader import ReaderScreen

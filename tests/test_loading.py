@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from search.corpus import CorpusError, UnknownArticle, load_corpus, scan_corpus
-from search.loader import LoadError, load_article
 from search.model import PassageKind
+from search.reading.corpus import CorpusError, UnknownArticle, load_corpus, scan_corpus
+from search.reading.loader import LoadError, load_article
 from tests.conftest import write
 
 ARTICLE_HTML = """<html><head><title>Amazon chips story | Example News</title>

@@ -52,7 +52,7 @@ def test_installed_layout_finds_the_bundled_corpus(wheel: Path, tmp_path: Path) 
     with zipfile.ZipFile(wheel) as archive:
         archive.extractall(tmp_path)
     env = {**os.environ, "PYTHONPATH": str(tmp_path)}
-    code = "from search import locations; print(locations.bundled_corpus(), locations.themes_dir())"
+    code = "from search.userdata import locations; print(locations.bundled_corpus(), locations.themes_dir())"
     done = subprocess.run(
         [sys.executable, "-c", code],
         capture_output=True,

@@ -12,14 +12,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from search.anchors import make_anchor, resolve
-from search.bookmarks import BookmarkStore
-from search.clean import clean_plain_text
-from search.corpus import load_corpus
-from search.decode import NotText, decode
-from search.frontmatter import split_front_matter
-from search.index import CorpusIndex
+from search.bookmarks.anchors import make_anchor, resolve
+from search.bookmarks.store import BookmarkStore
+from search.index.corpus_index import CorpusIndex
 from search.model import Passage
+from search.reading.clean import clean_plain_text
+from search.reading.corpus import load_corpus
+from search.reading.decode import NotText, decode
+from search.reading.frontmatter import split_front_matter
 from tests.conftest import SEEDS
 
 SEED_000 = next(a for a in load_corpus(SEEDS).articles if a.id.startswith("000_"))

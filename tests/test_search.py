@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from whoosh import index as windex
 
-from search.index import MANIFEST, CorpusIndex, IndexBusy, _run
-from search.query import parse
-from search.whoosh_lengths import preload_field_lengths
+from search.index.corpus_index import MANIFEST, CorpusIndex, IndexBusy, _run
+from search.index.lengths import preload_field_lengths
+from search.index.query import parse
 from tests.conftest import SEEDS, write
 from tui.cli import main
 

@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from search.corpus import Corpus
-from search.decode import decode
 from search.model import Article, PassageKind
+from search.reading.corpus import Corpus
+from search.reading.decode import decode
 from tests.conftest import SEEDS, SHARED
 
 

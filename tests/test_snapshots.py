@@ -106,9 +106,9 @@ def saved_bookmarks() -> None:
     one made on an older version of the article (so it has moved), one whose text is gone."""
     from dataclasses import replace
 
-    from search.bookmarks import BookmarkStore, new_bookmark
-    from search.corpus import load_corpus
+    from search.bookmarks.store import BookmarkStore, new_bookmark
     from search.model import Passage
+    from search.reading.corpus import load_corpus
     from tests.conftest import SEEDS
 
     article = next(a for a in load_corpus(SEEDS).articles if a.id.startswith("000_"))

@@ -13,16 +13,16 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-from search import locations
-from search.corpus import load_corpus, scan_corpus
 from search.errors import CorpusError, IndexBusy, LoadError, UnknownArticle, UnknownBookmark
+from search.index.results import SearchResult, UpdateReport
 from search.model import Article, PassageKind
-from search.results import SearchResult, UpdateReport
+from search.reading.corpus import load_corpus, scan_corpus
+from search.userdata import locations
 
 if TYPE_CHECKING:
-    from search.index import CorpusIndex
+    from search.index.corpus_index import CorpusIndex
 from search.safety import one_line, visible
-from search.userfiles import UserFileError
+from search.userdata.userfiles import UserFileError
 
 PROG = "dossier"
 SUBCOMMANDS = ("articles", "show", "index", "search", "facts", "compare", "bookmarks")
@@ -247,7 +247,7 @@ def cmd_articles(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from search.loader import load_article
+    from search.reading.loader import load_article
 
     scan = scan_corpus(_corpus_root(args))
     source = scan.resolve(args.id)
@@ -270,7 +270,9 @@ def _open_index(
     """Update the corpus's index, with a progress bar when stderr is a terminal. To search,
     an index that another process is updating is searched as it is; to index, that is an
     error (IndexBusy)."""
-    from search.index import CorpusIndex  # Whoosh: imported by the commands that search
+    from search.index.corpus_index import (
+        CorpusIndex,  # Whoosh: imported by the commands that search
+    )
 
     index = CorpusIndex(root)
 
@@ -365,7 +367,7 @@ FACT_MARKS = {"corroborated": "✓", "conflict": "≠", "alone": "·"}
 
 
 def cmd_facts(args: argparse.Namespace) -> int:
-    from search.factstore import FactStore
+    from search.facts.store import FactStore
 
     root = _corpus_root(args)
     scan = scan_corpus(root)
@@ -428,7 +430,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
 
 def cmd_bookmarks(args: argparse.Namespace) -> int:
-    from search.bookmarks import BookmarkStore, export_markdown, new_bookmark
+    from search.bookmarks.store import BookmarkStore, export_markdown, new_bookmark
     from search.workspace import Workspace
 
     root = _corpus_root(args)
@@ -463,7 +465,7 @@ def cmd_bookmarks(args: argparse.Namespace) -> int:
 
 def run_app(argv: Sequence[str]) -> int:
     args = build_app_parser().parse_args(list(argv))
-    from search.config import default_corpus, load_config
+    from search.userdata.config import default_corpus, load_config
 
     config = load_config()
     root = args.folder or args.corpus or default_corpus(config)

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from textual.theme import Theme
 
-from search import locations
-from search.yamltext import YamlProblem, load_yaml
+from search.userdata import locations
+from search.userdata.yamltext import YamlProblem, load_yaml
 
 DEFAULT_THEME = "dossier-dark"
 FALLBACK_THEME = "textual-dark"

@@ -15,12 +15,12 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
-from search.bookmarks import Bookmark, export_markdown, matches
+from search.bookmarks.store import Bookmark, export_markdown, matches
 from search.errors import UnknownBookmark
 from search.model import Article
 from search.safety import one_line
-from search.storage import atomic_write_text, unused_name
-from search.userfiles import UserFileError
+from search.userdata.storage import atomic_write_text, unused_name
+from search.userdata.userfiles import UserFileError
 from search.workspace import Workspace
 from tui.dialogs.note import NoteDialog
 from tui.screens.fact import Place

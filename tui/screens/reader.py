@@ -16,12 +16,12 @@ from textual.widgets import Footer, Header, Static
 from textual.worker import get_current_worker
 
 from search.errors import CorpusError, IndexBusy, LoadError, UnknownArticle
-from search.facts import CheckedFact
+from search.facts.extract import CheckedFact
+from search.index.results import SearchResult, UpdateReport
 from search.model import Article, ArticleInfo
-from search.results import SearchResult, UpdateReport
 from search.safety import one_line
-from search.state import ReaderState
-from search.userfiles import UserFileError
+from search.userdata.state import ReaderState
+from search.userdata.userfiles import UserFileError
 from search.workspace import Workspace
 from tui.commands import ArticleCommands, ReaderCommands
 from tui.dialogs.help import HelpScreen
@@ -344,7 +344,7 @@ class ReaderScreen(Screen[None]):
         note: str,
         tags: tuple[str, ...],
     ) -> None:
-        from search.bookmarks import new_bookmark
+        from search.bookmarks.store import new_bookmark
 
         try:
             bookmark = new_bookmark(

@@ -14,9 +14,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.worker import get_current_worker
 
-from search.results import SearchResult
+from search.index.results import SearchResult
 from search.safety import one_line
-from search.state import remember_query
+from search.userdata.state import remember_query
 from search.workspace import Workspace
 from tui.widgets.hits import HitList
 

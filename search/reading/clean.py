@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from search.boilerplate import classify
-from search.lines import Line, unwrap
-from search.metadata import attribution_of
 from search.model import Passage, PassageKind, RemovedLine
-from search.structure import build_passages
+from search.reading.boilerplate import classify
+from search.reading.lines import Line, unwrap
+from search.reading.metadata import attribution_of
+from search.reading.structure import build_passages
 
 
 @dataclass

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from search.lines import Line, strip_list_marker
 from search.model import Passage, PassageKind
+from search.reading.lines import Line, strip_list_marker
 
 LONG_PASSAGE = 4000  # characters: a longer paragraph (a file that is one huge line) is split
 _BREAK_AFTER = re.compile(r"[.!?。！？][\"”’)]*\s+|[。！？]")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 
-from search.facts import STOP, WORD, _stem
+from search.facts.extract import STOP, WORD, _stem
 from search.model import Article
 
 KEPT_TERMS = 200  # words remembered per article

@@ -9,15 +9,15 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from search import facts as facts_module
-from search import stories as stories_module
-from search import structure as structure_module
-from search.corpus import scan_corpus
 from search.errors import LoadError
-from search.facts import CheckedFact, Fact, check, extract
+from search.facts import extract as facts_module
+from search.facts import stories as stories_module
+from search.facts.extract import CheckedFact, Fact, check, extract
+from search.facts.stories import same_story, story_terms
 from search.model import Article
-from search.storage import atomic_write_text
-from search.stories import same_story, story_terms
+from search.reading import structure as structure_module
+from search.reading.corpus import scan_corpus
+from search.userdata.storage import atomic_write_text
 
 
 def _extractor_version() -> str:
@@ -36,7 +36,7 @@ class FactStore:
     """Facts of the corpus at `root`, checked across its articles."""
 
     def __init__(self, root: Path, location: Path | None = None) -> None:
-        from search.index import index_location
+        from search.index.corpus_index import index_location
 
         self.root = Path(root).expanduser()
         self.path = (location or index_location(self.root)) / CACHE_NAME
@@ -55,7 +55,7 @@ class FactStore:
 
     def facts(self, progress: Callable[[int, int], None] | None = None) -> dict[str, list[Fact]]:
         """Every article's own facts (reading only what changed since the cache was written)."""
-        from search.loader import load_article
+        from search.reading.loader import load_article
 
         def read(source) -> tuple[list[Fact], dict[str, int]]:  # type: ignore[no-untyped-def]
             article: Article = load_article(source)

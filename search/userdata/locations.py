@@ -14,7 +14,7 @@ import platformdirs
 APP_NAME = "dossier"
 CORPUS_ENV = "DOSSIER_CORPUS"
 
-_PACKAGE_DIR = Path(__file__).resolve().parent
+_PACKAGE_DIR = Path(__file__).resolve().parent.parent  # search/
 
 
 def _shipped(name: str) -> Path:

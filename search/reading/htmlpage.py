@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from search.markdown import parse_markdown
 from search.model import Passage
+from search.reading.markdown import parse_markdown
 
 
 @dataclass

@@ -3,15 +3,15 @@ fits its format (plain text, Markdown with front matter, or HTML)."""
 
 from __future__ import annotations
 
-from search.clean import CleanText, clean_plain_text, first_paragraph
-from search.decode import NotText, decode
 from search.errors import LoadError
-from search.frontmatter import split_front_matter
-from search.htmlpage import extract_html, html_passages
-from search.markdown import parse_markdown, reindex
-from search.metadata import attribution_of
 from search.model import Article, Passage, PassageKind, RemovedLine, SourceFile
-from search.structure import split_long_passages
+from search.reading.clean import CleanText, clean_plain_text, first_paragraph
+from search.reading.decode import NotText, decode
+from search.reading.frontmatter import split_front_matter
+from search.reading.htmlpage import extract_html, html_passages
+from search.reading.markdown import parse_markdown, reindex
+from search.reading.metadata import attribution_of
+from search.reading.structure import split_long_passages
 
 PROSE_WORDS = 6  # an HTML page needs one passage this long to hold an article
 MAX_FILE_BYTES = 16 * 1024 * 1024  # a news article is far smaller; larger files are refused

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from whoosh.analysis import Analyzer
 
-from search.analysis import exact_analyzer, stemmed_analyzer
+from search.index.analysis import exact_analyzer, stemmed_analyzer
 
 # One analyzer of each kind for every highlight, so the stemmer's word cache lasts (a new
 # analyzer per passage stemmed every word afresh: 86% of a search's time went there). Whoosh's

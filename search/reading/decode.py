@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import charset_normalizer
 import ftfy
 
-from search.cp874 import repair_cp874_mojibake
+from search.reading.cp874 import repair_cp874_mojibake
 
 
 class NotText(ValueError):

@@ -20,8 +20,8 @@ from typing import Any
 import yaml
 from filelock import FileLock, Timeout
 
-from search.storage import atomic_write_text
-from search.yamltext import YamlProblem, load_yaml
+from search.userdata.storage import atomic_write_text
+from search.userdata.yamltext import YamlProblem, load_yaml
 
 LOCK_SECONDS = 5.0
 END_MARK = "# end of file\n"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from search.lines import DATE_PATTERN, Line
+from search.reading.lines import DATE_PATTERN, Line
 
 _BYLINE = re.compile(
     r"^(?:by|author|authors|written by|words by|作者|撰文|文)\s*[:：|]?\s*(?P<name>\S.{0,80})$",

@@ -30,18 +30,18 @@ from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import Index, LockError
 
-from search import locations
-from search.analysis import exact_analyzer, stemmed_analyzer
-from search.corpus import CorpusScan, scan_corpus
 from search.errors import IndexBusy, LoadError
-from search.highlight import query_spans, snippet
-from search.loader import load_article
+from search.index.analysis import exact_analyzer, stemmed_analyzer
+from search.index.highlight import query_spans, snippet
+from search.index.lengths import preload_field_lengths
+from search.index.processes import cancel_writer, ignore_interrupt, start_subwriters
+from search.index.query import QueryError, make_parser, parse
+from search.index.results import Hit, SearchResult, UpdateReport
 from search.model import Article, ArticleInfo, Skipped, SourceFile
-from search.processes import cancel_writer, ignore_interrupt, start_subwriters
-from search.query import QueryError, make_parser, parse
-from search.results import Hit, SearchResult, UpdateReport
-from search.storage import atomic_write_text
-from search.whoosh_lengths import preload_field_lengths
+from search.reading.corpus import CorpusScan, scan_corpus
+from search.reading.loader import load_article
+from search.userdata import locations
+from search.userdata.storage import atomic_write_text
 
 SCHEMA_VERSION = 3  # 2: the manifest holds each article's title, source, date and length
 # 3: passages over 4,000 characters are split (search.structure.split_long_passages)

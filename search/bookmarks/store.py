@@ -15,11 +15,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from search import locations
-from search.anchors import Anchor, Found, make_anchor, resolve
+from search.bookmarks.anchors import Anchor, Found, make_anchor, resolve
 from search.errors import UnknownArticle, UnknownBookmark
 from search.model import Article
-from search.userfiles import UserFile
+from search.userdata import locations
+from search.userdata.userfiles import UserFile
 
 VERSION = 1
 FILE_NAME = "bookmarks.yaml"
@@ -251,7 +251,7 @@ _CJK_END = re.compile(r"(?<=[。！？])")
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence of a passage, for extending a span sentence by sentence
     (also split after CJK full stops, which need no space after them)."""
-    from search.facts import sentences
+    from search.facts.extract import sentences
 
     spans = []
     for start, end in sentences(text):

@@ -6,8 +6,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from search.metadata import normalise_date
-from search.yamltext import YamlProblem, load_yaml
+from search.reading.metadata import normalise_date
+from search.userdata.yamltext import YamlProblem, load_yaml
 
 _FENCE = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 

@@ -21,8 +21,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from search import metadata
-from search.lines import Line, content_words
+from search.reading import metadata
+from search.reading.lines import Line, content_words
 
 # --- pass 1: phrases that mark boilerplate on many sites --------------------------------------
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from search import locations
-from search.yamltext import YamlProblem, load_yaml
+from search.userdata import locations
+from search.userdata.yamltext import YamlProblem, load_yaml
 
 KNOWN_KEYS = ("corpus", "theme", "keys")
 

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from search import locations
-from search.userfiles import UserFile
+from search.userdata import locations
+from search.userdata.userfiles import UserFile
 
 STATE_VERSION = 1
 HISTORY_LIMIT = 100

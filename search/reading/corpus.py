@@ -147,7 +147,7 @@ def load_corpus(
     root: Path, on_progress: Callable[[int, int, SourceFile], None] | None = None
 ) -> Corpus:
     """Load every article of a corpus; unreadable files are reported in `skipped`."""
-    from search.loader import load_article  # the cleaner is heavy: only loaded when needed
+    from search.reading.loader import load_article  # the cleaner is heavy: only loaded when needed
 
     scan = scan_corpus(root)
     articles: list[Article] = []
