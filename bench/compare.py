@@ -9,7 +9,8 @@ from dataclasses import replace
 
 from bench.facts import _long_article
 from search.compare import compare
-from search.facts.extract import check, extract
+from search.facts.check import check
+from search.facts.extract import extract
 
 RUNS = 9
 

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import yaml
 
-from search.facts.extract import CheckedFact, Fact, check, extract
+from search.facts.check import CheckedFact, check
+from search.facts.extract import Fact, extract
 from search.model import Article
 from search.reading.corpus import load_corpus
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from whoosh import index as windex
 
-from search.index.corpus_index import make_schema, passage_documents
+from search.index.schema import make_schema, passage_documents
 from search.reading.corpus import scan_corpus
 from search.reading.loader import load_article
 

@@ -19,8 +19,10 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from search.facts.extract import STOP, CheckedFact, check, extract, sentences
+from search.facts.check import CheckedFact, check
+from search.facts.extract import extract
 from search.model import Article
+from search.text import STOP_WORDS, sentence_spans
 
 MATCH_AT = 0.6  # passages scoring below this are not the same passage
 MERGE_GAIN = 0.05  # a split is taken only when both halves together score this much better
@@ -31,7 +33,7 @@ TOKEN = re.compile(r"[\w$€£%]+(?:[.,]\d+)*")
 
 def content(text: str) -> str:
     """The content words of a text, lower case, in order: what similarity is measured on."""
-    return " ".join(w for w in TOKEN.findall(text.lower()) if w not in STOP)
+    return " ".join(w for w in TOKEN.findall(text.lower()) if w not in STOP_WORDS)
 
 
 def similarity(a: str, b: str) -> float:
@@ -181,7 +183,7 @@ def _one_sided(texts: list[str], mine: tuple[int, ...], theirs: str) -> list[tup
     out = []
     for index in mine:
         text = texts[index]
-        for start, end in sentences(text):
+        for start, end in sentence_spans(text):
             words = content(text[start:end])
             if words and fuzz.token_set_ratio(words, theirs) / 100 < ONLY_BELOW:
                 out.append((index, start, end))

@@ -23,9 +23,10 @@ from search.userdata.state import StateStore
 if TYPE_CHECKING:
     from search.bookmarks.store import Bookmark, BookmarkStore
     from search.compare import Comparison
-    from search.facts.extract import CheckedFact
+    from search.facts.check import CheckedFact
     from search.facts.store import FactStore
-    from search.index.corpus_index import ArticleRead, CorpusIndex, Progress
+    from search.index.building import ArticleRead, Progress
+    from search.index.corpus_index import CorpusIndex
     from search.reading.corpus import CorpusScan
 
 CACHED_ARTICLES = 16

@@ -10,7 +10,8 @@ from textual.pilot import Pilot
 from textual.selection import Selection
 from textual.widgets import Input, Static
 
-from search.bookmarks.store import BookmarkStore, sentence_spans
+from search.bookmarks.store import BookmarkStore
+from search.text import sentence_spans
 from search.userdata import locations
 from tests.conftest import SEEDS, ready
 from tests.test_app import cursor_block, open_row, view

@@ -10,7 +10,8 @@ import pytest
 
 from bench.facts import FIXTURES, score
 from search.facts import store as factstore
-from search.facts.extract import check, extract, figures_in
+from search.facts.check import check
+from search.facts.extract import extract, figures_in
 from search.facts.store import FactStore
 from search.reading.corpus import load_corpus
 from tests.conftest import SEEDS, write

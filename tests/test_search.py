@@ -12,9 +12,12 @@ from pathlib import Path
 import pytest
 from whoosh import index as windex
 
-from search.index.corpus_index import MANIFEST, CorpusIndex, IndexBusy, _run
+from search.errors import IndexBusy
+from search.index.corpus_index import CorpusIndex
 from search.index.lengths import preload_field_lengths
 from search.index.query import parse
+from search.index.schema import MANIFEST
+from search.index.searching import _run
 from tests.conftest import SEEDS, write
 from tui.cli import main
 
@@ -107,7 +110,7 @@ def test_a_hyphen_inside_a_word_is_not_an_exclusion(seed_index: CorpusIndex) -> 
 
 
 def test_an_exclusion_with_several_words_runs(seed_index: CorpusIndex) -> None:
-    # Whoosh's optimised search raised IndexError on this one (see search.index._run).
+    # Whoosh's optimised search raised IndexError on this one (see search.index.searching._run).
     result = seed_index.search("house chips -Trainium")
     assert result.error is None and len(result.hits) == 20
 

@@ -9,10 +9,9 @@ from textual.app import App
 from textual.binding import Binding
 from textual.theme import Theme
 
+from search import Workspace
 from search.safety import one_line
-from search.userdata.config import Config, default_corpus, load_config
-from search.userdata.userfiles import UserFileError
-from search.workspace import Workspace
+from search.userdata import Config, UserFileError, default_corpus, load_config
 from tui.screens.reader import ReaderScreen
 from tui.themes import DEFAULT_THEME, FALLBACK_THEME, load_themes
 

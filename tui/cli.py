@@ -13,16 +13,23 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-from search.errors import CorpusError, IndexBusy, LoadError, UnknownArticle, UnknownBookmark
-from search.index.results import SearchResult, UpdateReport
-from search.model import Article, PassageKind
-from search.reading.corpus import load_corpus, scan_corpus
+from search import (
+    Article,
+    CorpusError,
+    IndexBusy,
+    LoadError,
+    PassageKind,
+    UnknownArticle,
+    UnknownBookmark,
+)
+from search.index import SearchResult, UpdateReport
+from search.reading import load_corpus, scan_corpus
 from search.userdata import locations
 
 if TYPE_CHECKING:
-    from search.index.corpus_index import CorpusIndex
+    from search.index import CorpusIndex
 from search.safety import one_line, visible
-from search.userdata.userfiles import UserFileError
+from search.userdata import UserFileError
 
 PROG = "dossier"
 SUBCOMMANDS = ("articles", "show", "index", "search", "facts", "compare", "bookmarks")
@@ -247,7 +254,7 @@ def cmd_articles(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from search.reading.loader import load_article
+    from search.reading import load_article
 
     scan = scan_corpus(_corpus_root(args))
     source = scan.resolve(args.id)
@@ -270,9 +277,7 @@ def _open_index(
     """Update the corpus's index, with a progress bar when stderr is a terminal. To search,
     an index that another process is updating is searched as it is; to index, that is an
     error (IndexBusy)."""
-    from search.index.corpus_index import (
-        CorpusIndex,  # Whoosh: imported by the commands that search
-    )
+    from search.index import CorpusIndex  # Whoosh: imported by the commands that search
 
     index = CorpusIndex(root)
 
@@ -367,7 +372,7 @@ FACT_MARKS = {"corroborated": "✓", "conflict": "≠", "alone": "·"}
 
 
 def cmd_facts(args: argparse.Namespace) -> int:
-    from search.facts.store import FactStore
+    from search.facts import FactStore
 
     root = _corpus_root(args)
     scan = scan_corpus(root)
@@ -399,7 +404,7 @@ def cmd_facts(args: argparse.Namespace) -> int:
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
-    from search.workspace import Workspace
+    from search import Workspace
 
     workspace = Workspace(_corpus_root(args))
     result = workspace.compare(args.a, args.b)
@@ -430,8 +435,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
 
 def cmd_bookmarks(args: argparse.Namespace) -> int:
-    from search.bookmarks.store import BookmarkStore, export_markdown, new_bookmark
-    from search.workspace import Workspace
+    from search import Workspace
+    from search.bookmarks import BookmarkStore, export_markdown, new_bookmark
 
     root = _corpus_root(args)
     if args.action == "add":
@@ -465,7 +470,7 @@ def cmd_bookmarks(args: argparse.Namespace) -> int:
 
 def run_app(argv: Sequence[str]) -> int:
     args = build_app_parser().parse_args(list(argv))
-    from search.userdata.config import default_corpus, load_config
+    from search.userdata import default_corpus, load_config
 
     config = load_config()
     root = args.folder or args.corpus or default_corpus(config)

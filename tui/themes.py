@@ -12,8 +12,7 @@ from pathlib import Path
 
 from textual.theme import Theme
 
-from search.userdata import locations
-from search.userdata.yamltext import YamlProblem, load_yaml
+from search.userdata import YamlProblem, load_yaml, locations
 
 DEFAULT_THEME = "dossier-dark"
 FALLBACK_THEME = "textual-dark"

@@ -245,24 +245,6 @@ def matches(bookmark: Bookmark, wanted: str, title: str = "") -> bool:
     return True
 
 
-_CJK_END = re.compile(r"(?<=[。！？])")
-
-
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence of a passage, for extending a span sentence by sentence
-    (also split after CJK full stops, which need no space after them)."""
-    from search.facts.extract import sentences
-
-    spans = []
-    for start, end in sentences(text):
-        cuts = [m.start() for m in _CJK_END.finditer(text, start, end) if start < m.start() < end]
-        for lo, hi in zip([start, *cuts], [*cuts, end], strict=True):
-            skip = len(text[lo:hi]) - len(text[lo:hi].lstrip())
-            if lo + skip < hi:
-                spans.append((lo + skip, hi))
-    return spans or [(0, len(text))]
-
-
 def export_markdown(bookmarks: list[Bookmark], articles: dict[str, Article | None]) -> str:
     """Bookmarks grouped by article (title, source, date), each quote as a blockquote, then its
     note and tags: ready to paste into notes."""

@@ -19,11 +19,10 @@ Qualifiers (over, nearly, about, up to, at least...) are read from the words jus
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from search.model import Article, PassageKind
+from search.text import LATIN_WORD, STOP_WORDS, sentence_spans, stem
 
 MONTHS = {
     name: number
@@ -113,14 +112,6 @@ QUALIFIERS = [  # longest first; read from the words just before a figure
     ("as high as", "up to"),
 ]
 DATE_QUALIFIERS = ("early", "mid", "late", "end of", "first half of", "second half of")
-STOP = frozenset(
-    """a an the of to in on at by for from with and or but as is was are were be been being
-    this that these those it its their his her our your we they he she you i not no so than
-    then into over under about up down out more most less least nearly almost around some
-    roughly approximately per each all any has have had will would could should may might
-    can also just only very which who whom whose what when where while there here such
-    other another since until after before during through between among amid across""".split()
-)
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"hundred|thousand|million|billion|trillion|bn|mn|tn|[kmbt]"
@@ -150,8 +141,6 @@ DATE = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
-WORD = re.compile(r"[A-Za-z][\w'’-]*")
-SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
 ENTITY = re.compile(
     r"\b(?:[A-Z][a-z]+[A-Z]\w*|[A-Z]{2,}[a-z]?\d*|[A-Z][a-z’'-]+)"
     r"(?:[ \t]+(?:[A-Z][a-z]+[A-Z]\w*|[A-Z]{2,}\d*|[A-Z][a-z’'-]+|of|de|van|von))*"
@@ -202,7 +191,7 @@ def _number(text: str) -> float:
 
 
 def _words_before(text: str, start: int, count: int = 4) -> list[str]:
-    return [w.lower() for w in WORD.findall(text[max(0, start - 40) : start])][-count:]
+    return [w.lower() for w in LATIN_WORD.findall(text[max(0, start - 40) : start])][-count:]
 
 
 def _qualifier(text: str, start: int) -> tuple[str | None, int]:
@@ -218,12 +207,12 @@ def _qualifier(text: str, start: int) -> tuple[str | None, int]:
 def _counted(text: str, end: int) -> str | None:
     """The thing counted: the words after a number up to a stop word or punctuation."""
     words = []
-    for match in WORD.finditer(text, end):
+    for match in LATIN_WORD.finditer(text, end):
         gap = text[end : match.start()]
         if gap.strip(" ") not in ("", "-") or len(words) == 3 or (gap == "-" and words):
             break
         word = match.group().lower()
-        if word in STOP or word in SCALES:
+        if word in STOP_WORDS or word in SCALES:
             break
         words.append(word)
         end = match.end()
@@ -247,14 +236,14 @@ def _is_id_like(text: str, start: int, end: int, number: str) -> bool:
         return True  # 1st, "1 millionth robot"
     if before == "-" and start >= 2 and text[start - 2].isalpha():
         return True  # COVID-19, GPT-4
-    prior = WORD.findall(text[max(0, start - 20) : start])
+    prior = LATIN_WORD.findall(text[max(0, start - 20) : start])
     gap = text[:start][len(text[:start].rstrip(" ")) :]
     if prior and prior[-1][0].isupper() and gap and text[: start - len(gap)].endswith(prior[-1]):
         # "Fortune 500", "Model 3" — but not a sentence's first word, a month or a qualifier
         word = prior[-1]
         if (
             word.lower() not in MONTHS
-            and word.lower() not in STOP
+            and word.lower() not in STOP_WORDS
             and word.lower() not in dict(QUALIFIERS)
             and not _sentence_start(text, start - len(gap) - len(word))
         ):
@@ -393,31 +382,11 @@ def _fact(
     return Fact(kind, text[start:end], value, unit, qualifier, "", -1, "", start, end)
 
 
-def sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence of a passage."""
-    spans, start = [], 0
-    for match in SENTENCE_END.finditer(text):
-        spans.append((start, match.start()))
-        start = match.end()
-    spans.append((start, len(text)))
-    return spans
-
-
-@lru_cache(maxsize=50_000)
-def _stem(word: str) -> str:
-    """A light stem for comparing contexts: lower case, no plural or -ing/-ed ending."""
-    word = word.lower().replace("’", "'").removesuffix("'s")
-    for suffix in ("ing", "ed", "es", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
-    return word
-
-
 def context_words(text: str, start: int, end: int) -> frozenset[str]:
     """Content words within CONTEXT_WORDS words of a span: what the figure is about."""
-    before = WORD.findall(text[:start])[-CONTEXT_WORDS:]
-    after = WORD.findall(text[end:])[:CONTEXT_WORDS]
-    return frozenset(_stem(w) for w in before + after if w.lower() not in STOP and len(w) > 1)
+    before = LATIN_WORD.findall(text[:start])[-CONTEXT_WORDS:]
+    after = LATIN_WORD.findall(text[end:])[:CONTEXT_WORDS]
+    return frozenset(stem(w) for w in before + after if w.lower() not in STOP_WORDS and len(w) > 1)
 
 
 def figures_in(text: str) -> list[Fact]:
@@ -467,7 +436,7 @@ def entities_in(text: str) -> list[tuple[str, int, int, bool]]:
     found = []
     for match in ENTITY.finditer(text):
         for words in _name_segments(match):
-            while words and words[0][0].lower() in STOP:  # "Some Wall Street" -> Wall Street
+            while words and words[0][0].lower() in STOP_WORDS:  # "Some Wall Street" -> Wall Street
                 words.pop(0)
             while words and words[-1][0].lower() in ("of", "de", "van", "von"):
                 words.pop()
@@ -477,7 +446,7 @@ def entities_in(text: str) -> list[tuple[str, int, int, bool]]:
             end = words[-1][1] + len(words[-1][0])
             name = " ".join(w for w, _ in words)
             if len(words) == 1 and (
-                name.lower() in STOP
+                name.lower() in STOP_WORDS
                 or name.lower() in MONTHS
                 or name.lower() in WEEKDAYS
                 or len(name) < 2
@@ -534,7 +503,7 @@ def extract(article: Article) -> list[Fact]:
         for p in article.passages
     ]
     for index, text, headline in texts:
-        bounds = sentences(text)
+        bounds = sentence_spans(text)
         for fact in figures_in(text):
             s, e = next(((s, e) for s, e in bounds if s <= fact.start < e), (0, len(text)))
             fact.article, fact.passage, fact.sentence = article.id, index, text[s:e]
@@ -565,165 +534,3 @@ def extract(article: Article) -> list[Fact]:
     _merge_surnames(entities)
     facts.extend(sorted(entities.values(), key=lambda f: -f.mentions))
     return facts
-
-
-# --- across articles -------------------------------------------------------------------------
-
-CORROBORATE_AT = 0.1  # context overlap for the same value to count as the same statement
-CORROBORATE_SHARED = 2  # ...and this many words in common for dates and vague magnitudes
-CONFLICT_AT = 0.5  # context overlap for a different value to count as a disagreement
-CONFLICT_SHARED = 3  # ...and at least this many words in common
-CONFLICT_KINDS = ("money", "count", "percent")  # dates of different events share words too
-
-
-@dataclass
-class Conflict:
-    article: str
-    passage: int
-    text: str
-    value: float | str
-    start: int = -1  # where `text` starts in its passage (one passage may say it twice)
-
-    def as_json(self) -> dict:  # type: ignore[type-arg]
-        return {
-            "article": self.article,
-            "passage": self.passage,
-            "text": self.text,
-            "value": self.value,
-        }
-
-
-@dataclass
-class CheckedFact:
-    """A fact with what the rest of the corpus says about it."""
-
-    fact: Fact
-    corroborated_by: list[str] = field(default_factory=list)  # article ids
-    conflicts: list[Conflict] = field(default_factory=list)
-
-    @property
-    def status(self) -> str:
-        if self.conflicts:
-            return "conflict"
-        return "corroborated" if self.corroborated_by else "alone"
-
-    def as_json(self) -> dict[str, object]:
-        f = self.fact
-        data: dict[str, object] = {
-            "kind": f.kind,
-            "text": f.text,
-            "value": f.value,
-            "unit": f.unit,
-            "qualifier": f.qualifier,
-            "article": f.article,
-            "passage": f.passage,
-            "sentence": f.sentence,
-            "corroborated_by": self.corroborated_by,
-            "conflicts": [c.as_json() for c in self.conflicts],
-        }
-        if f.kind == "entity":
-            data["mentions"] = f.mentions
-        return data
-
-
-def overlap(a: frozenset[str], b: frozenset[str]) -> float:
-    """How much two contexts share: |a ∩ b| / the smaller of the two (0 when either is empty)."""
-    if not a or not b:
-        return 0.0
-    return len(a & b) / min(len(a), len(b))
-
-
-def same_value(a: Fact, b: Fact) -> bool:
-    if isinstance(a.value, str) or isinstance(b.value, str):
-        return a.value == b.value
-    return abs(a.value - b.value) <= 0.01 * max(abs(a.value), abs(b.value))
-
-
-def comparable(a: Fact, b: Fact) -> bool:
-    """Same kind, and the same currency or a compatible thing counted."""
-    if a.kind != b.kind or a.kind == "entity":
-        return False
-    if a.kind == "money":
-        return a.unit == b.unit
-    if a.kind == "count" and a.unit and b.unit:
-        return bool({_stem(w) for w in a.unit.split()} & {_stem(w) for w in b.unit.split()})
-    return True
-
-
-COMMON_CONTEXT = 2000  # a context word shared by more figures than this finds no candidates
-
-
-def check(facts_by_article: dict[str, list[Fact]]) -> dict[str, list[CheckedFact]]:
-    """Every article's facts, each with the articles that state the same value about the same
-    thing, and those that state a different one (the closest statement in each other article,
-    when the two are each other's closest). Candidates come from an inverted index of context
-    words, so a corpus of 20k articles is not compared pair by pair."""
-    figures = {
-        aid: [f for f in facts if f.kind != "entity"] for aid, facts in facts_by_article.items()
-    }
-    postings: dict[tuple[str, str], list[Fact]] = defaultdict(list)
-    for facts in figures.values():
-        for fact in facts:
-            for word in fact.context:
-                postings[(fact.kind, word)].append(fact)
-    out: dict[str, list[CheckedFact]] = {}
-    for aid, facts in facts_by_article.items():
-        checked = []
-        for fact in facts:
-            entry = CheckedFact(fact)
-            if fact.kind != "entity":
-                by_article: dict[str, dict[int, Fact]] = defaultdict(dict)
-                for word in fact.context:
-                    found = postings[(fact.kind, word)]
-                    if len(found) <= COMMON_CONTEXT:
-                        for g in found:
-                            if g.article != aid:
-                                by_article[g.article][id(g)] = g
-                for other in sorted(by_article):
-                    _compare(entry, list(by_article[other].values()), figures[aid])
-            checked.append(entry)
-        out[aid] = checked
-    return out
-
-
-def _agrees(a: Fact, b: Fact) -> bool:
-    """The same value said about the same thing: enough context in common."""
-    shared = len(a.context & b.context)
-    loose = a.kind == "date" or is_vague(a) or is_vague(b)  # common values need more in common
-    needed = CORROBORATE_SHARED if loose else 1
-    return overlap(a.context, b.context) >= CORROBORATE_AT and shared >= needed
-
-
-def is_vague(fact: Fact) -> bool:
-    """A magnitude without a number ("billions", "tens of thousands", "a few hundred")."""
-    return not any(c.isdigit() for c in fact.text)
-
-
-def _closest(fact: Fact, candidates: list[Fact]) -> tuple[Fact | None, float]:
-    best, score = None, 0.0
-    for candidate in candidates:
-        if comparable(fact, candidate):
-            s = overlap(fact.context, candidate.context)
-            if s > score:
-                best, score = candidate, s
-    return best, score
-
-
-def _compare(entry: CheckedFact, theirs: list[Fact], ours: list[Fact]) -> None:
-    fact = entry.fact
-    same = [g for g in theirs if comparable(fact, g) and same_value(fact, g)]
-    if any(_agrees(fact, g) for g in same):
-        entry.corroborated_by.append(same[0].article)
-        return
-    if fact.kind not in CONFLICT_KINDS:
-        return
-    best, score = _closest(fact, theirs)
-    if best is None or score < CONFLICT_AT or same_value(fact, best):
-        return
-    if len(fact.context & best.context) < CONFLICT_SHARED:
-        return
-    back, _ = _closest(best, ours)
-    if back is fact:
-        entry.conflicts.append(
-            Conflict(best.article, best.passage, best.text, best.value, best.start)
-        )

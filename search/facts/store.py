@@ -10,21 +10,25 @@ from collections.abc import Callable
 from pathlib import Path
 
 from search.errors import LoadError
-from search.facts import extract as facts_module
-from search.facts import stories as stories_module
-from search.facts.extract import CheckedFact, Fact, check, extract
+from search.facts.check import CheckedFact, check
+from search.facts.extract import Fact, extract
 from search.facts.stories import same_story, story_terms
 from search.model import Article
-from search.reading import structure as structure_module
 from search.reading.corpus import scan_corpus
 from search.userdata.storage import atomic_write_text
 
+_SEARCH = Path(__file__).resolve().parent.parent
+
 
 def _extractor_version() -> str:
-    """Changes whenever the extractors' code does: the cache is then rebuilt."""
+    """Changes whenever the code that makes the facts does (reading, the shared text tools and
+    the facts themselves): the cache is then rebuilt."""
     digest = hashlib.sha1()
-    for module in (facts_module, stories_module, structure_module):
-        digest.update(Path(module.__file__).read_bytes())
+    modules = [_SEARCH / "text.py", _SEARCH / "model.py"]
+    for folder in ("reading", "facts"):
+        modules += sorted((_SEARCH / folder).glob("*.py"))
+    for module in modules:
+        digest.update(module.read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -36,7 +40,7 @@ class FactStore:
     """Facts of the corpus at `root`, checked across its articles."""
 
     def __init__(self, root: Path, location: Path | None = None) -> None:
-        from search.index.corpus_index import index_location
+        from search.index.schema import index_location
 
         self.root = Path(root).expanduser()
         self.path = (location or index_location(self.root)) / CACHE_NAME

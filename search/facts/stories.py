@@ -12,8 +12,8 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 
-from search.facts.extract import STOP, WORD, _stem
 from search.model import Article
+from search.text import LATIN_WORD, STOP_WORDS, stem
 
 KEPT_TERMS = 200  # words remembered per article
 TOP_TERMS = 100  # words of highest TF-IDF compared per article
@@ -23,7 +23,9 @@ SAME_STORY = 0.25  # cosine from which two articles cover the same story
 def story_terms(article: Article) -> dict[str, int]:
     """The article's KEPT_TERMS most frequent content words (stemmed) and their counts."""
     words = Counter(
-        _stem(w) for w in WORD.findall(article.body_text()) if len(w) > 2 and w.lower() not in STOP
+        stem(w)
+        for w in LATIN_WORD.findall(article.body_text())
+        if len(w) > 2 and w.lower() not in STOP_WORDS
     )
     return dict(words.most_common(KEPT_TERMS))
 

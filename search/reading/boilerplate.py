@@ -22,7 +22,8 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from search.reading import metadata
-from search.reading.lines import Line, content_words
+from search.reading.lines import Line
+from search.text import content_words
 
 # --- pass 1: phrases that mark boilerplate on many sites --------------------------------------
 

@@ -11,20 +11,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-# Common English function words: a line of prose has many, a menu or a title few.
-STOPWORDS = frozenset(
-    """a about above after again against all also am an and any are as at be because been
-    before being below between both but by can could did do does doing down during each
-    few for from further had has have having he her here hers herself him himself his how
-    i if in into is it its itself just may me might more most must my myself no nor not
-    now of off on once only or other our ours ourselves out over own same she should so
-    some such than that the their theirs them themselves then there these they this those
-    through to too under until up very was we were what when where which while who whom
-    why will with would you your yours yourself yourselves""".split()
-)
+from search.text import HAN_OR_KANA, STOP_WORDS, WORD
 
-_WORD = re.compile(r"[^\W_]+(?:['’.\-/][^\W_]+)*", re.UNICODE)
-_HAN_OR_KANA = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 # A sentence ends with . ! ? (or their CJK forms), possibly followed by closing quotes/brackets.
 _SENTENCE_END = re.compile(r"[.!?。！？…](?:[\"'”’»)\]）」』]+)?\s*$")
 _LIST_MARKER = re.compile(r"^\s*(?:(?:[-*+•·▪▫‣◦●○►▸–—]|\d{1,3}[.)])\s*)+(?=\S)")
@@ -48,7 +36,7 @@ DATE_PATTERN = re.compile(
 @lru_cache(maxsize=16384)
 def script_of(char: str) -> str:
     """The writing system of a letter, by the first word of its Unicode name (LATIN, CJK...)."""
-    if _HAN_OR_KANA.match(char):
+    if HAN_OR_KANA.match(char):
         return "CJK"
     try:
         name = unicodedata.name(char)
@@ -94,23 +82,23 @@ class Line:
 
     @cached_property
     def tokens(self) -> list[str]:
-        return _WORD.findall(self.text)
+        return WORD.findall(self.text)
 
     @cached_property
     def cjk_chars(self) -> int:
-        return len(_HAN_OR_KANA.findall(self.text))
+        return len(HAN_OR_KANA.findall(self.text))
 
     @cached_property
     def words(self) -> float:
         """Word count; two CJK characters count as one word."""
-        latin_tokens = [t for t in self.tokens if not _HAN_OR_KANA.search(t)]
+        latin_tokens = [t for t in self.tokens if not HAN_OR_KANA.search(t)]
         return len(latin_tokens) + self.cjk_chars / 2
 
     @cached_property
     def stop_density(self) -> float:
         if not self.tokens:
             return 0.0
-        return sum(t.lower() in STOPWORDS for t in self.tokens) / len(self.tokens)
+        return sum(t.lower() in STOP_WORDS for t in self.tokens) / len(self.tokens)
 
     @cached_property
     def sentence_end(self) -> bool:
@@ -165,13 +153,6 @@ class Line:
     def short(self) -> bool:
         """A line too short to be prose (menu entries, buttons, headings)."""
         return not self.sentence_like and self.words <= 12
-
-
-def content_words(text: str) -> set[str]:
-    """Lower-cased words of `text` that are not stopwords (for comparing vocabularies)."""
-    words = {w.lower().strip("'’") for w in _WORD.findall(text)}
-    words |= set(_HAN_OR_KANA.findall(text))
-    return {w for w in words if w and w not in STOPWORDS}
 
 
 def strip_list_marker(text: str) -> str:

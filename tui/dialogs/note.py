@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from search.bookmarks.store import parse_tags
+from search.bookmarks import parse_tags
 from tui.widgets.bookmarks import clip
 
 QUOTE_SHOWN = 240  # characters of the quote shown above the note

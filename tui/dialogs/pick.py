@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from search.model import ArticleInfo
+from search import ArticleInfo
 from search.safety import one_line
 
 

@@ -15,13 +15,10 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
-from search.bookmarks.store import Bookmark, export_markdown, matches
-from search.errors import UnknownBookmark
-from search.model import Article
+from search import Article, UnknownBookmark, Workspace
+from search.bookmarks import Bookmark, export_markdown, matches
 from search.safety import one_line
-from search.userdata.storage import atomic_write_text, unused_name
-from search.userdata.userfiles import UserFileError
-from search.workspace import Workspace
+from search.userdata import UserFileError, atomic_write_text, unused_name
 from tui.dialogs.note import NoteDialog
 from tui.screens.fact import Place
 from tui.widgets.bookmarks import BookmarkList

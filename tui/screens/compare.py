@@ -10,11 +10,9 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from search import Article, ArticleInfo, LoadError, UnknownArticle, Workspace
 from search.compare import Comparison
-from search.errors import LoadError, UnknownArticle
-from search.model import Article, ArticleInfo
 from search.safety import one_line
-from search.workspace import Workspace
 from tui.screens.fact import Place
 from tui.widgets.compare import AlignedRows
 

@@ -15,9 +15,9 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from search.facts.extract import CheckedFact, Fact, overlap, same_value
+from search import Workspace
+from search.facts import CheckedFact, Fact, overlap, same_value
 from search.safety import one_line
-from search.workspace import Workspace
 
 SAME, DIFFERENT = "$text-success", "$text-error"
 

@@ -15,14 +15,19 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 from textual.worker import get_current_worker
 
-from search.errors import CorpusError, IndexBusy, LoadError, UnknownArticle
-from search.facts.extract import CheckedFact
-from search.index.results import SearchResult, UpdateReport
-from search.model import Article, ArticleInfo
+from search import (
+    Article,
+    ArticleInfo,
+    CorpusError,
+    IndexBusy,
+    LoadError,
+    UnknownArticle,
+    Workspace,
+)
+from search.facts import CheckedFact
+from search.index import SearchResult, UpdateReport
 from search.safety import one_line
-from search.userdata.state import ReaderState
-from search.userdata.userfiles import UserFileError
-from search.workspace import Workspace
+from search.userdata import ReaderState, UserFileError
 from tui.commands import ArticleCommands, ReaderCommands
 from tui.dialogs.help import HelpScreen
 from tui.dialogs.note import NoteDialog
@@ -344,7 +349,7 @@ class ReaderScreen(Screen[None]):
         note: str,
         tags: tuple[str, ...],
     ) -> None:
-        from search.bookmarks.store import new_bookmark
+        from search.bookmarks import new_bookmark
 
         try:
             bookmark = new_bookmark(

@@ -14,10 +14,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.worker import get_current_worker
 
-from search.index.results import SearchResult
+from search import Workspace
+from search.index import SearchResult
 from search.safety import one_line
-from search.userdata.state import remember_query
-from search.workspace import Workspace
+from search.userdata import remember_query
 from tui.widgets.hits import HitList
 
 DEBOUNCE_SECONDS = 0.04  # a pause this long in typing starts a search

@@ -15,7 +15,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import ContentSwitcher, Input, Static
 
-from search.model import Article
+from search import Article
 from search.safety import visible
 from tui.widgets.passage import PassageBlock, Spans
 
@@ -122,7 +122,7 @@ class ArticleView(VerticalScroll, can_focus=True):
 
     def highlight_terms(self, terms: dict[str, set[str]]) -> None:
         """Highlight every word a search matched, in every passage."""
-        from search.index.highlight import query_spans  # Whoosh's analyzers: loaded on first use
+        from search.index import query_spans  # Whoosh's analyzers: loaded on first use
 
         if self.article is None:
             return
@@ -169,7 +169,7 @@ class ArticleView(VerticalScroll, can_focus=True):
         block = self.block(self.cursor)
         if block is None:
             return
-        from search.bookmarks.store import sentence_spans
+        from search.text import sentence_spans
 
         count = len(sentence_spans(block.passage.text))
         if self._span is None or self._span[0] != self.cursor:
@@ -189,7 +189,7 @@ class ArticleView(VerticalScroll, can_focus=True):
             old.set_layer("selection", [])
         self._span = span
         if span is not None and (block := self.block(span[0])) is not None:
-            from search.bookmarks.store import sentence_spans
+            from search.text import sentence_spans
 
             sentences = sentence_spans(block.passage.text)
             block.set_layer("selection", [(sentences[span[1]][0], sentences[span[2]][1])])
@@ -205,7 +205,7 @@ class ArticleView(VerticalScroll, can_focus=True):
         if block is None:
             return None
         if self._span is not None and self._span[0] == self.cursor:
-            from search.bookmarks.store import sentence_spans
+            from search.text import sentence_spans
 
             sentences = sentence_spans(block.passage.text)
             return (self.cursor, sentences[self._span[1]][0], sentences[self._span[2]][1])

@@ -9,7 +9,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from search.bookmarks.store import Bookmark
+from search.bookmarks import Bookmark
 from search.safety import one_line
 
 QUOTE_SHOWN = 200  # characters of a quote in the list (the article has the rest)

@@ -10,8 +10,8 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Static
 
+from search import Article
 from search.compare import Comparison, Row
-from search.model import Article
 from search.safety import visible
 
 DIFFERENT = "bold $text-error on $error-muted"

@@ -9,7 +9,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from search.facts.extract import CheckedFact
+from search.facts import CheckedFact
 from search.safety import one_line
 
 KIND_TITLES = {

@@ -8,7 +8,7 @@ from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from search.index.results import Hit, SearchResult
+from search.index import Hit, SearchResult
 from search.safety import one_line
 
 HIT_STYLE = "bold $text-accent on $accent-muted"

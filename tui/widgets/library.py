@@ -18,7 +18,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widgets import Input
 
-from search.model import ArticleInfo
+from search import ArticleInfo
 from search.safety import one_line
 
 SORTS = ("title", "source", "published", "words")

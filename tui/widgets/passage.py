@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.geometry import Offset
 from textual.widgets import Static
 
-from search.model import Passage, PassageKind
+from search import Passage, PassageKind
 from search.safety import visible
 
 Spans = list[tuple[int, int]]
@@ -30,7 +30,7 @@ BULLET = "• "
 def passage_content(passage: Passage, layers: dict[str, Spans]) -> Content | Table:
     """What a passage shows: its literal text with each layer's spans styled."""
     if passage.kind is PassageKind.TABLE:
-        from search.reading.markdown import table_rows  # markdown-it: loaded when a table shows
+        from search.reading import table_rows  # markdown-it: loaded when a table shows
 
         rows = table_rows(passage.text)
         if len(rows) >= 2:

@@ -11,8 +11,8 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from search.facts.extract import CheckedFact
-from search.model import Article
+from search import Article
+from search.facts import CheckedFact
 from search.safety import one_line
 from tui.widgets.facts import FactList
 

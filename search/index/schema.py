@@ -1,0 +1,81 @@
+"""What the index holds and where: the Whoosh schema (one document per passage), the
+manifest of the files it has read, and the index folder of a corpus in the user cache."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from pathlib import Path
+
+from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
+from whoosh.filedb.filestore import FileStorage
+
+from search.index.analysis import exact_analyzer, stemmed_analyzer
+from search.model import Article
+from search.userdata import locations
+from search.userdata.storage import atomic_write_text
+
+SCHEMA_VERSION = 3  # 2: the manifest holds each article's title, source, date and length
+# 3: passages over 4,000 characters are split (search.structure.split_long_passages)
+MANIFEST = "dossier-manifest.json"
+SCORED_FIELDS = ("title", "text", "exact", "source")  # fields whose lengths BM25F reads
+
+
+def make_schema() -> Schema:
+    stemmed, exact = stemmed_analyzer(), exact_analyzer()
+    return Schema(
+        pid=ID(stored=True, unique=True),
+        article=ID(stored=True),
+        passage=NUMERIC(stored=True),
+        title=TEXT(analyzer=stemmed, stored=True, field_boost=2.0, phrase=False),
+        source=TEXT(analyzer=stemmed, stored=True, phrase=False),
+        published=ID(stored=True),
+        kind=ID(stored=True),
+        text=TEXT(analyzer=stemmed, stored=True, phrase=False),
+        exact=TEXT(analyzer=exact, phrase=True),
+        byline=STORED(),
+    )
+
+
+def passage_documents(article: Article) -> Iterable[dict[str, object]]:
+    for passage in article.passages:
+        yield {
+            "pid": f"{article.id}#{passage.index}",
+            "article": article.id,
+            "passage": passage.index,
+            "title": article.title,
+            "source": article.source or "",
+            "published": article.published or "",
+            "kind": passage.kind.value,
+            "text": passage.text,
+            "exact": passage.text,
+            "byline": article.byline or "",
+        }
+
+
+def storage(folder: Path) -> FileStorage:
+    """Whoosh's file storage without memory maps: with them, opening a searcher on a 20k-article
+    index mapped and touched all 360 MB of its compound segments (0.6 s, 570 MB resident);
+    without, it reads what a query needs (17 ms, 28 MB)."""
+    return FileStorage(str(folder), supports_mmap=False)
+
+
+def index_location(root: Path) -> Path:
+    """The index folder of a corpus: one per corpus folder, in the user cache directory."""
+    resolved = root.expanduser().resolve()
+    digest = hashlib.sha1(str(resolved).encode()).hexdigest()[:12]
+    return locations.cache_dir() / "index" / f"{resolved.name or 'root'}-{digest}"
+
+
+def read_manifest(location: Path) -> dict:
+    """The manifest of the index at `location` (raises OSError or ValueError)."""
+    data = json.loads((location / MANIFEST).read_text(encoding="utf-8"))
+    if not isinstance(data, dict) or not isinstance(data.get("files"), dict):
+        raise ValueError("manifest is not a mapping")
+    return data
+
+
+def write_manifest(location: Path, root: Path, files: dict[str, dict]) -> None:
+    data = {"schema": SCHEMA_VERSION, "corpus": str(root.resolve()), "files": files}
+    atomic_write_text(location / MANIFEST, json.dumps(data, ensure_ascii=False))
