@@ -21,7 +21,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)
-	$(BIN)/python -m bench
+	$(BIN)/python -m bench $(GROUPS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check search tui tests bench

@@ -1,4 +1,8 @@
-"""`python -m bench`: run every benchmark side by side and write bench/REPORT.md.
+"""`python -m bench [GROUP ...]`: run the benchmarks side by side and write bench/REPORT.md.
+
+With no GROUP every benchmark runs and the report is written anew; with groups (`python -m bench
+cleaning facts`), only those run and their sections of REPORT.md are replaced, the others kept.
+`python -m bench --list` names the groups.
 
 BENCH_SIZES picks the synthetic corpus sizes (default "1000,20000"); BENCH_WORK the scratch
 folder (default: the system temp folder), which keeps generated corpora between runs.
@@ -8,7 +12,9 @@ from __future__ import annotations
 
 import os
 import platform
+import re
 import sys
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -18,8 +24,51 @@ from bench.generate import generate
 REPORT = Path(__file__).resolve().parent / "REPORT.md"
 
 
-def main() -> int:
+def _groups(sizes: list[int]) -> dict[str, Callable[[], str]]:
+    """Each group's benchmark: it returns one or more report sections ("## Title ...")."""
+    return {
+        "cleaning": cleaning.run,
+        "cranfield": lambda: cranfield.run(search.WORK),
+        "search": lambda: search.run(sizes),
+        "app": lambda: app.run(max(sizes)),
+        "scale": lambda: app.scale(max(sizes)),
+        "facts": facts.run,
+        "compare": compare.run,
+        "bookmarks": bookmarks.run,
+        "build": lambda: profile_build.run(generate(1000, search.WORK / "corpus-1000")),
+    }
+
+
+def _sections(markdown: str) -> list[tuple[str, str]]:
+    """(heading, text) of each "## " section of a report, in order."""
+    parts = re.split(r"(?m)^(?=## )", markdown)
+    return [(part.splitlines()[0], part) for part in parts if part.startswith("## ")]
+
+
+def _merge(old: str, new: list[str]) -> str:
+    """The old report's sections with the new ones in place of those of the same heading
+    (sections whose heading names a size, "## 20,000 articles", match on the whole line)."""
+    fresh = [section for text in new for section in _sections(text)]
+    merged, used = [], set()
+    for heading, text in _sections(old):
+        replacement = next((t for h, t in fresh if h == heading), None)
+        if replacement is not None:
+            used.add(heading)
+        merged.append(replacement if replacement is not None else text)
+    merged += [text for heading, text in fresh if heading not in used]
+    return "\n".join(part.rstrip("\n") + "\n" for part in merged)
+
+
+def main(argv: list[str]) -> int:
     sizes = [int(s) for s in os.environ.get("BENCH_SIZES", "1000,20000").split(",") if s.strip()]
+    groups = _groups(sizes)
+    if argv == ["--list"]:
+        sys.stdout.write("\n".join(groups) + "\n")
+        return 0
+    unknown = [name for name in argv if name not in groups]
+    if unknown:
+        sys.stderr.write(f"bench: no group {', '.join(unknown)}; groups: {', '.join(groups)}\n")
+        return 2
     search.WORK.mkdir(parents=True, exist_ok=True)
     for variable in ("XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME"):  # never the user's
         os.environ[variable] = str(search.WORK / variable.lower())
@@ -29,17 +78,19 @@ def main() -> int:
         f"{platform.machine()}, {os.cpu_count()} cores. Each table compares side by side, "
         "in one run, on the same data.\n\n"
     )
-    sections = [cleaning.run(), cranfield.run(search.WORK), search.run(sizes)]
-    sections.append(app.run(max(sizes)))
-    sections.append(app.scale(max(sizes)))
-    sections.append(facts.run())
-    sections.append(compare.run())
-    sections.append(bookmarks.run())
-    sections.append(profile_build.run(generate(1000, search.WORK / "corpus-1000")))
-    REPORT.write_text(header + "\n".join(sections), encoding="utf-8")
-    sys.stdout.write(header + "\n".join(sections))
+    chosen = argv or list(groups)
+    sections = [groups[name]() for name in chosen]
+    if argv and REPORT.exists():
+        old = REPORT.read_text(encoding="utf-8")
+        kept_header = old[: old.find("\n## ") + 1] if "\n## " in old else header
+        note = f"Updated {datetime.now(UTC):%Y-%m-%d %H:%M} UTC: {', '.join(argv)}.\n\n"
+        report = kept_header.rstrip("\n") + "\n\n" + note + _merge(old, sections)
+    else:
+        report = header + "\n".join(sections)
+    REPORT.write_text(report, encoding="utf-8")
+    sys.stdout.write("\n".join(sections))
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

@@ -1,16 +1,16 @@
-"""Shared fixtures: the bundled seeds, isolated user directories, helpers to build corpora."""
+"""Fixtures of every level: isolated user directories, the seeds, their index, the bad-file zoo.
+Each level (unit/, app/, e2e/) adds its own in its conftest; helpers live in tests/support."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
 from search.reading.corpus import Corpus, load_corpus
-
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
-SHARED = ROOT.parent / "shared"
+from tests.support import SEEDS
+from tests.support.zoo import build_zoo
 
 
 @pytest.fixture(autouse=True)
@@ -29,21 +29,10 @@ def seeds() -> Corpus:
     return load_corpus(SEEDS)
 
 
-def write(folder: Path, name: str, content: str | bytes) -> Path:
-    """Write a file of a test corpus (text as UTF-8)."""
-    path = folder / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(content, str):
-        path.write_text(content, encoding="utf-8")
-    else:
-        path.write_bytes(content)
-    return path
-
-
 @pytest.fixture(scope="session")
 def built_seed_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The seeds' search index, built once; app tests each get a copy (see `make_app`)."""
-    from search.index.corpus_index import CorpusIndex
+    from search.index import CorpusIndex
 
     location = tmp_path_factory.mktemp("seed-index") / "index"
     CorpusIndex(SEEDS, location=location).update()
@@ -51,26 +40,16 @@ def built_seed_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def make_app(built_seed_index: Path, tmp_path: Path):
-    """Build the app exactly as `dossier` does, on a corpus (the seeds by default) with a
-    copy of the prebuilt seed index, in this test's own user directories."""
-    import shutil
-
-    from search.userdata.config import load_config
-    from tui.app import create_app
-
-    def factory(corpus: Path = SEEDS, *, fresh_index: bool = False):
-        location = tmp_path / f"index-{corpus.name}"
-        if corpus == SEEDS and not fresh_index and not location.exists():
-            shutil.copytree(built_seed_index, location)
-        return create_app(corpus, index_location=location, config=load_config())
-
-    return factory
+def three_seeds(tmp_path: Path) -> Path:
+    """A corpus folder of its own holding copies of the first three seeds."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for seed in sorted(SEEDS.glob("*.txt"))[:3]:
+        shutil.copy(seed, folder / seed.name)
+    return folder
 
 
-async def ready(pilot) -> None:  # type: ignore[no-untyped-def]
-    """Wait until the app's workers (library, index, article, search) are done and drawn."""
-    for _ in range(3):
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+@pytest.fixture
+def zoo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A corpus of every kind of broken file, and one good seed (tests/support/zoo.py)."""
+    return build_zoo(tmp_path, monkeypatch)

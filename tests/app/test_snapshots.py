@@ -10,7 +10,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from tests.conftest import ready
+from tests.support.pilot import ready
 
 SIZE = (120, 36)
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from search.model import PassageKind
+from search.reading.boilerplate import SHORT_JUNK_MAX_WORDS
 from search.reading.clean import clean_plain_text
+from search.reading.lines import Line
 
 NEWS_SITE = """\
 Home
@@ -89,16 +91,20 @@ def test_blog_post_hard_wrapped_paragraphs_are_joined() -> None:
 
 
 def test_prose_that_mentions_junk_words_is_kept() -> None:
-    text = (
-        "Streaming services fight for subscribers\n"
-        "Netflix said it would ask customers who subscribe through partners to share the cost of "
-        "the new plan, and that comments from regulators would not change its pricing this year.\n"
-        "Analysts expect more subscribers to sign up for the cheaper plan with advertising, which "
-        "the company says will be available in twelve countries by the end of the summer.\n"
-    )
-    clean = clean_plain_text(text)
+    # Lines short enough (25 words or fewer) for the junk-phrase rules to look at them: the
+    # words "comments", "subscribers", "advertising", "click" and "newsletters" are in prose.
+    lines = [
+        "Streaming services fight for subscribers",
+        "Regulators said comments from viewers would not change the rules on pricing this year.",
+        "Analysts expect more subscribers to pick the cheaper plan with advertising by summer.",
+        "The company said the click of a remote should be enough to change plans.",
+        "Its newsletters to investors described the price rise as modest and overdue.",
+    ]
+    assert all(Line(0, line).words <= SHORT_JUNK_MAX_WORDS for line in lines)
+    clean = clean_plain_text("\n\n".join(lines) + "\n")
     assert clean.title == "Streaming services fight for subscribers"
-    assert len(clean.passages) == 2 and not clean.removed[1:]
+    assert [p.text for p in clean.passages] == lines[1:]
+    assert not clean.removed[1:]
 
 
 def test_rich_markup_and_html_in_text_stay_literal() -> None:

@@ -8,13 +8,14 @@ import os
 
 import pytest
 
-from bench.facts import FIXTURES, score
 from search.facts import store as factstore
 from search.facts.check import check
 from search.facts.extract import extract, figures_in
 from search.facts.store import FactStore
 from search.reading.corpus import load_corpus
-from tests.conftest import SEEDS, write
+from tests.support import SEEDS, write
+from tests.support.labels import FACT_LABELS as FIXTURES
+from tests.support.labels import score
 from tui.cli import main
 
 

@@ -9,7 +9,7 @@ import pytest
 from search.model import Article, PassageKind
 from search.reading.corpus import Corpus
 from search.reading.decode import decode
-from tests.conftest import SEEDS, SHARED
+from tests.support import SEEDS, SHARED
 
 
 def body(article: Article) -> str:

@@ -10,7 +10,7 @@ import pytest
 from search.model import PassageKind
 from search.reading.corpus import CorpusError, UnknownArticle, load_corpus, scan_corpus
 from search.reading.loader import LoadError, load_article
-from tests.conftest import write
+from tests.support import write
 
 ARTICLE_HTML = """<html><head><title>Amazon chips story | Example News</title>
 <meta property="og:site_name" content="Example News"><meta name="author" content="Jane Doe">

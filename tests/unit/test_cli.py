@@ -1,25 +1,14 @@
-"""The `dossier` command line: articles, show, and one-line errors with exit status 2."""
+"""The `dossier` command line run in-process: every command's output and its errors."""
 
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import SEEDS, write
-from tui.cli import main
-
-DOSSIER = Path(sys.executable).parent / "dossier"
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+from tests.support import write
+from tests.support.cli import run
 
 
 def test_articles_json_lists_every_seed_with_the_documented_keys(capsys) -> None:
@@ -122,22 +111,3 @@ def test_an_unreadable_article_is_one_line_not_a_traceback(capsys, tmp_path: Pat
     code, _, err = run(capsys, "show", "blob", "--corpus", str(tmp_path))
     assert code == 2
     assert err == f"dossier: error: {tmp_path / 'blob.txt'}: binary file (an executable)\n"
-
-
-def test_installed_command_runs_without_a_traceback(tmp_path: Path) -> None:
-    env = {**os.environ, "DOSSIER_CORPUS": str(SEEDS), "XDG_CACHE_HOME": str(tmp_path)}
-    done = subprocess.run(
-        [str(DOSSIER), "show", "003", "--json"],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr
-    passages = " ".join(p["text"] for p in json.loads(done.stdout)["passages"])
-    assert "192845757775" not in passages and "Amazon" in passages
-    failed = subprocess.run(
-        [str(DOSSIER), "show", "nope"], capture_output=True, text=True, env=env, timeout=120
-    )
-    assert failed.returncode == 2
-    assert failed.stderr == "dossier: error: no article with id 'nope'\n"

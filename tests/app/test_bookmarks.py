@@ -4,42 +4,20 @@ go to the passage)."""
 
 from __future__ import annotations
 
-import yaml
 from textual.geometry import Offset
-from textual.pilot import Pilot
 from textual.selection import Selection
 from textual.widgets import Input, Static
 
 from search.bookmarks.store import BookmarkStore
 from search.text import sentence_spans
 from search.userdata import locations
-from tests.conftest import SEEDS, ready
-from tests.test_app import cursor_block, open_row, view
-from tui.dialogs.note import NoteDialog
+from tests.support import SEEDS
+from tests.support.pilot import bookmark, cursor_block, listed, open_row, ready, stored, view
 from tui.screens.bookmarks import BookmarksScreen
 from tui.screens.reader import ReaderScreen
-from tui.widgets.bookmarks import BookmarkList
 from tui.widgets.passage import PassageBlock
 
 SEED_000 = "Amazon(AMZN.US)"
-
-
-def stored() -> list[dict]:
-    path = locations.data_dir() / "bookmarks.yaml"
-    return yaml.safe_load(path.read_text(encoding="utf-8"))["bookmarks"] if path.exists() else []
-
-
-def listed(pilot: Pilot) -> BookmarkList:
-    return pilot.app.screen.query_one(BookmarkList)
-
-
-async def bookmark(pilot: Pilot, note: str = "", tags: str = "") -> None:
-    """`b`, then type the note and tags and press Enter."""
-    await pilot.press("b")
-    await ready(pilot)
-    assert isinstance(pilot.app.screen, NoteDialog)
-    await pilot.press(*note, "tab", *tags, "enter")
-    await ready(pilot)
 
 
 async def test_b_bookmarks_the_cursor_passage_with_a_note_and_tags(make_app) -> None:

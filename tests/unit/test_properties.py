@@ -20,7 +20,7 @@ from search.reading.clean import clean_plain_text
 from search.reading.corpus import load_corpus
 from search.reading.decode import NotText, decode
 from search.reading.frontmatter import split_front_matter
-from tests.conftest import SEEDS
+from tests.support import SEEDS
 
 SEED_000 = next(a for a in load_corpus(SEEDS).articles if a.id.startswith("000_"))
 

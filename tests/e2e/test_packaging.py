@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, SEEDS
+from tests.support import ROOT, SEEDS
 
 
 @pytest.fixture(scope="module")

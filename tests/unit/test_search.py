@@ -1,4 +1,5 @@
-"""The search index: hits on the seeds, the query language, staying current, and recovery."""
+"""The search index on the seeds and on built corpora: what is found, ranked, highlighted,
+updated and rebuilt, and the command line's search and index commands."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from search.index.lengths import preload_field_lengths
 from search.index.query import parse
 from search.index.schema import MANIFEST
 from search.index.searching import _run
-from tests.conftest import SEEDS, write
+from tests.support import SEEDS, write
 from tui.cli import main
 
 
@@ -258,9 +259,6 @@ def test_searches_from_many_threads_share_one_searcher(seed_index: CorpusIndex) 
     assert errors == [] and set(counts) == {13, 34}
 
 
-# --- command line ---------------------------------------------------------------------------------
-
-
 def test_cli_search_json(capsys) -> None:
     assert main(["search", "Trainium", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
@@ -300,71 +298,6 @@ def test_cli_bad_query_is_one_line_exit_2(capsys) -> None:
     assert err == "dossier: error: 'a*' is too short: a prefix needs 3+ letters\n"
     assert main(["search", "x", "--limit", "0"]) == 2
     assert capsys.readouterr().err.startswith("dossier: error: argument --limit: must be 1 or more")
-
-
-def test_two_processes_one_builds_one_searches(tmp_path: Path) -> None:
-    """A real second process: it searches (or says the index is busy) while the first
-    builds, and never shows a traceback or a LockError."""
-    import subprocess
-    import sys
-    import time
-
-    from bench.generate import generate
-
-    corpus = generate(400, tmp_path / "corpus")
-    word = max((corpus / "article-00000.txt").read_text().split("\n")[2].split(), key=len)
-    word = word.strip(".").lower()
-    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
-    dossier = str(Path(sys.executable).parent / "dossier")
-    builder = subprocess.Popen(
-        [dossier, "index", "--corpus", str(corpus)],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    locks = tmp_path / "cache" / "dossier" / "index"
-    while builder.poll() is None and not list(locks.glob("*.lock")):
-        time.sleep(0.05)  # the builder has started its update
-    outcomes = []
-    while builder.poll() is None and len(outcomes) < 20:
-        done = subprocess.run(
-            [dossier, "search", word, "--corpus", str(corpus), "--json"],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
-        assert "Traceback" not in done.stderr and "LockError" not in done.stderr
-        assert done.returncode in (0, 1), done.stderr
-        if done.returncode == 1:  # nothing committed yet
-            assert done.stderr == (
-                "dossier: error: the index is being built by another Dossier; "
-                "try again when it is done\n"
-            )
-        # exit 0: the search ran on what was committed (with a notice while the build ran)
-        outcomes.append(done.returncode)
-        time.sleep(0.2)
-    out, err = builder.communicate(timeout=300)
-    assert builder.returncode == 0, err
-    assert "400 added" in out
-    assert outcomes, "the build finished before a second process could try"
-    second = subprocess.run(
-        [dossier, "index", "--corpus", str(corpus)],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert second.returncode == 0 and "400 unchanged" in second.stdout
-    after = subprocess.run(
-        [dossier, "search", word, "--corpus", str(corpus), "--json"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert after.returncode == 0 and json.loads(after.stdout)["total"] > 0
 
 
 def test_field_lengths_in_memory_score_as_whoosh_does(tmp_path: Path) -> None:

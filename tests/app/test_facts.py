@@ -6,8 +6,7 @@ from __future__ import annotations
 from textual.pilot import Pilot
 from textual.widgets import OptionList, Static
 
-from tests.conftest import ready
-from tests.test_app import cursor_block, open_row, view
+from tests.support.pilot import cursor_block, open_row, ready, view
 from tui.screens.fact import FactScreen
 from tui.widgets.facts import FactList
 

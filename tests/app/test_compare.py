@@ -7,8 +7,7 @@ from __future__ import annotations
 from textual.pilot import Pilot
 from textual.widgets import OptionList, Static
 
-from tests.conftest import ready
-from tests.test_app import cursor_block, library, open_row
+from tests.support.pilot import cursor_block, library, open_row, ready
 from tui.dialogs.pick import ArticlePicker
 from tui.screens.compare import CompareScreen
 from tui.screens.reader import ReaderScreen

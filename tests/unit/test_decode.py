@@ -9,7 +9,7 @@ import pytest
 
 from search.reading.cp874 import repair_cp874_mojibake
 from search.reading.decode import NotText, decode, repair_text
-from tests.conftest import SHARED
+from tests.support import SHARED
 
 FRENCH = "Le café est très bon à côté de l’hôtel, où nous étions déjà allés — « voilà » !\n"
 GERMAN = "Über die Straße gingen größere Gruppen, während es schön war.\n"

@@ -18,8 +18,8 @@ import yaml
 from search.bookmarks.anchors import make_anchor, resolve
 from search.bookmarks.store import BookmarkStore, new_bookmark
 from search.reading.corpus import load_corpus
-from tests.conftest import SEEDS
-from tests.test_cli import run
+from tests.support import SEEDS
+from tests.support.cli import run
 
 SEED = "000_db1eeced8312f416.txt"
 PASSAGE = 7  # "In its latest earnings call, Amazon CEO Andy Jassy confirmed that ..."

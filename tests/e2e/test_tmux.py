@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SEEDS
+from tests.support import SEEDS
 
 DOSSIER = Path(sys.executable).parent / "dossier"
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")

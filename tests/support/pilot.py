@@ -1,0 +1,83 @@
+"""Driving the app with Pilot: waiting for its workers, finding its widgets, the keys a user
+presses to open an article or bookmark a passage."""
+
+from __future__ import annotations
+
+import yaml
+from textual.geometry import Region
+from textual.pilot import Pilot
+from textual.widget import Widget
+from textual.widgets import Static
+
+from search.userdata import locations
+from tui.dialogs.note import NoteDialog
+from tui.widgets.article import ArticleView
+from tui.widgets.bookmarks import BookmarkList
+from tui.widgets.library import LibraryList
+from tui.widgets.passage import PassageBlock
+
+
+async def ready(pilot: Pilot) -> None:
+    """Wait until the app's workers (library, index, article, search) are done and drawn."""
+    for _ in range(3):
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def drawn_text(widget: Widget) -> str:
+    """The text a widget draws on screen, line by line (what the user reads)."""
+    region = Region(0, 0, widget.size.width, widget.size.height)
+    return "\n".join(strip.text.rstrip() for strip in widget.render_lines(region))
+
+
+def notices(app) -> list[str]:  # type: ignore[no-untyped-def]
+    """The notifications the app has shown."""
+    return [str(n.message) for n in app._notifications]
+
+
+def status(pilot: Pilot) -> str:
+    return str(pilot.app.screen.query_one("#status", Static).render())
+
+
+def library(pilot: Pilot) -> LibraryList:
+    return pilot.app.screen.query_one(LibraryList)
+
+
+def view(pilot: Pilot) -> ArticleView:
+    return pilot.app.screen.query_one(ArticleView)
+
+
+def passage_texts(pilot: Pilot) -> list[str]:
+    return [block.passage.text for block in view(pilot).query(PassageBlock)]
+
+
+def cursor_block(pilot: Pilot) -> PassageBlock:
+    (block,) = [b for b in view(pilot).query(PassageBlock) if b.has_class("-cursor")]
+    return block
+
+
+async def open_row(pilot: Pilot, title_start: str) -> None:
+    rows = [row.info.title for row in library(pilot).rows]
+    target = next(i for i, title in enumerate(rows) if title.startswith(title_start))
+    library(pilot).focus()
+    await pilot.press("g", *(["j"] * target), "enter")
+    await ready(pilot)
+
+
+def stored() -> list[dict]:
+    path = locations.data_dir() / "bookmarks.yaml"
+    return yaml.safe_load(path.read_text(encoding="utf-8"))["bookmarks"] if path.exists() else []
+
+
+def listed(pilot: Pilot) -> BookmarkList:
+    return pilot.app.screen.query_one(BookmarkList)
+
+
+async def bookmark(pilot: Pilot, note: str = "", tags: str = "") -> None:
+    """`b`, then type the note and tags and press Enter."""
+    await pilot.press("b")
+    await ready(pilot)
+    assert isinstance(pilot.app.screen, NoteDialog)
+    await pilot.press(*note, "tab", *tags, "enter")
+    await ready(pilot)
