@@ -85,7 +85,7 @@ class Disagreement:
     a_span: tuple[int, int]
     b_span: tuple[int, int]
 
-    def to_json(self) -> dict:  # type: ignore[type-arg]
+    def as_json(self) -> dict:  # type: ignore[type-arg]
         return {
             "a_passage": self.a_passage,
             "b_passage": self.b_passage,
@@ -114,13 +114,13 @@ class Comparison:
                 out += [(i, j, row.score) for i in row.a for j in row.b]
         return out
 
-    def to_json(self) -> dict:  # type: ignore[type-arg]
+    def as_json(self) -> dict:  # type: ignore[type-arg]
         return {
             "a": self.a,
             "b": self.b,
             "similarity": round(self.similarity, 3),
             "pairs": [{"a": a, "b": b, "score": round(score, 3)} for a, b, score in self.pairs()],
-            "disagreements": [d.to_json() for d in self.disagreements],
+            "disagreements": [d.as_json() for d in self.disagreements],
         }
 
 

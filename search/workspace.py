@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from search.errors import UnknownArticle
 from search.index.results import SearchResult, UpdateReport
-from search.model import Article, ArticleInfo
+from search.model import Article, ArticleInfo, Skipped, SourceFile
 from search.userdata.state import StateStore
 
 if TYPE_CHECKING:
@@ -69,6 +69,19 @@ class Workspace:
         self.scan_result = scan_corpus(self.root)
         return self.scan_result
 
+    def source(self, article_id: str) -> SourceFile:
+        """The file of the article with this id or unique id prefix (raises UnknownArticle)."""
+        from search.reading.corpus import resolve_id
+
+        return resolve_id((self.scan_result or self.scan()).files, article_id)
+
+    def read_all(self) -> tuple[list[Article], list[Skipped]]:
+        """Every article of the corpus read from its file, and the files skipped with why."""
+        from search.reading.corpus import load_corpus
+
+        corpus = load_corpus(self.root)
+        return corpus.articles, corpus.skipped
+
     def catalog(self) -> list[ArticleInfo]:
         """Every article with what the index knows of it, without reading the files."""
         return self.index.catalog(self.scan_result or self.scan())
@@ -86,6 +99,13 @@ class Workspace:
         self.index_ready.set()
         return report
 
+    def update_index(
+        self, *, rebuild: bool = False, progress: Progress | None = None
+    ) -> UpdateReport:
+        """Bring the index up to date, or rebuild it; raises IndexBusy while another process
+        writes it (`open_index` instead searches what is there)."""
+        return self.index.update(rebuild=rebuild, progress=progress)
+
     def unavailable(self, reason: str) -> None:
         """Searching cannot start (the folder is unusable): searches answer with `reason`."""
         self.index_error = f"search is unavailable: {reason}"
@@ -97,11 +117,9 @@ class Workspace:
         """The clean article with this id (or unique id prefix), read from its file unless a
         copy read from the same version of the file is in memory. Raises UnknownArticle, or
         LoadError with a one-line reason."""
-        from search.reading.corpus import resolve_id
         from search.reading.loader import load_article
 
-        scan = self.scan_result or self.scan()
-        source = resolve_id(scan.files, article_id)
+        source = self.source(article_id)
         try:
             info = source.path.stat()
             version = (info.st_size, info.st_mtime_ns)
@@ -134,6 +152,18 @@ class Workspace:
         """Every article's facts checked across the corpus (cached beside the index)."""
         self._checked = self._store().checked()
         return self._checked
+
+    def article_facts(self, article_id: str) -> list[CheckedFact]:
+        """One article's facts checked across the corpus. Raises UnknownArticle, or LoadError
+        when its file cannot be read as an article."""
+        from search.errors import LoadError
+
+        source = self.source(article_id)
+        checked = self.facts()
+        problem = self._store().skipped.get(source.id)
+        if problem is not None:
+            raise LoadError(f"{source.id}: {problem}")
+        return checked.get(source.id, [])
 
     def partners(self) -> dict[str, list[tuple[str, float]]]:
         """For every article, the others that tell the same story, closest first."""
@@ -193,6 +223,16 @@ class Workspace:
                     articles[bookmark.article] = None
             located.append(locate(bookmark, articles[bookmark.article]))
         return located, articles
+
+    def marks(self, article_id: str) -> tuple[dict[int, list[tuple[int, int]]], list[str]]:
+        """Where this article's bookmarks are now, by passage (re-anchored: the file may have
+        changed), and what the bookmark store has to say (a file set aside...)."""
+        from search.bookmarks import marked_spans
+
+        located, _ = self.bookmarks(article_id)
+        notices = list(self.bookmark_store.notices)
+        self.bookmark_store.notices.clear()
+        return marked_spans(located), notices
 
     # --- search --------------------------------------------------------------------------------
 

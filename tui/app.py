@@ -68,6 +68,13 @@ class DossierApp(App[None]):
         except UserFileError as error:
             self.notify(one_line(str(error)), severity="warning")
 
+    def action_help(self) -> None:
+        """`?`: every key, from the bindings (with the user's rebindings)."""
+        from tui.dialogs.help import HelpScreen
+        from tui.keys import help_sections
+
+        self.push_screen(HelpScreen(help_sections(type(self)), self.keymap))
+
     def on_unmount(self) -> None:
         self.workspace.close()
 

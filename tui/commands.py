@@ -3,15 +3,24 @@
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import Protocol, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
+from search import ArticleInfo
 from search.safety import one_line
 
-if TYPE_CHECKING:
-    from tui.screens.reader import ReaderScreen
+
+class Reader(Protocol):
+    """What the providers use of the reader screen (tui/screens/reader.py)."""
+
+    def library_rows(self) -> list[ArticleInfo]: ...
+
+    def open_article(self, article_id: str) -> object: ...
+
+    async def run_action(self, action: str) -> bool: ...
+
 
 # (title, help, action on the reader screen)
 READER_ACTIONS = (
@@ -30,7 +39,7 @@ READER_ACTIONS = (
     ("Filter library", "Filter the articles as you type (f)", "filter_library"),
     ("Sort library", "Sort by title, source, date or length (s)", "sort_library"),
     ("Switch theme", "Choose a theme; the choice is remembered (ctrl+t)", "app.change_theme"),
-    ("Keys", "Every key of the reader (?)", "help"),
+    ("Keys", "Every key of the reader (?)", "app.help"),
 )
 
 
@@ -49,8 +58,8 @@ class ReaderCommands(Provider):
     """The reader's actions."""
 
     @property
-    def reader(self) -> ReaderScreen:
-        return self.screen  # type: ignore[return-value]
+    def reader(self) -> Reader:
+        return cast(Reader, self.screen)
 
     def _run(self, action: str) -> None:
         self.app.call_later(self.reader.run_action, action)
@@ -73,8 +82,8 @@ class ArticleCommands(Provider):
     """ "Open …": any article of the library, by title, source or id."""
 
     @property
-    def reader(self) -> ReaderScreen:
-        return self.screen  # type: ignore[return-value]
+    def reader(self) -> Reader:
+        return cast(Reader, self.screen)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)

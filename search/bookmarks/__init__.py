@@ -11,6 +11,7 @@ _EXPORTS = {
     "BookmarkStore": "store",
     "export_markdown": "store",
     "locate": "store",
+    "marked_spans": "store",
     "matches": "store",
     "new_bookmark": "store",
     "parse_tags": "store",

@@ -137,6 +137,17 @@ def locate(bookmark: Bookmark, article: Article | None) -> Bookmark:
     return replace(bookmark, found=resolve(bookmark.anchor, article))
 
 
+def marked_spans(bookmarks: list[Bookmark]) -> dict[int, list[tuple[int, int]]]:
+    """Where located bookmarks are now, by passage: what the reader marks (orphans left out)."""
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for bookmark in bookmarks:
+        if bookmark.found is not None and bookmark.status != "orphaned":
+            spans.setdefault(bookmark.found.passage, []).append(
+                (bookmark.found.start, bookmark.found.end)
+            )
+    return spans
+
+
 class BookmarkStore:
     """Every bookmark of the user, in one file; reads are fresh, changes are merged."""
 

@@ -9,7 +9,7 @@ _EXPORTS = {
     "check": "check",
     "overlap": "check",
     "same_value": "check",
-    "Fact": "extract",
+    "Fact": "fact",
     "extract": "extract",
     "figures_in": "extract",
     "same_story": "stories",

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from search.facts.extract import Fact
+from search.facts.fact import Fact
 from search.text import stem
 
 CORROBORATE_AT = 0.1  # context overlap for the same value to count as the same statement

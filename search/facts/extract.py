@@ -19,33 +19,19 @@ Qualifiers (over, nearly, about, up to, at least...) are read from the words jus
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
+from search.facts.fact import TITLE, Fact
+from search.facts.names import entities_in, merge_surnames
 from search.model import Article, PassageKind
-from search.text import LATIN_WORD, STOP_WORDS, sentence_spans, stem
+from search.text import (
+    LATIN_WORD,
+    MONTHS,
+    STOP_WORDS,
+    sentence_spans,
+    starts_sentence,
+    stem,
+)
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 SCALES = {
     "hundred": 1e2,
     "thousand": 1e3,
@@ -141,46 +127,8 @@ DATE = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
-ENTITY = re.compile(
-    r"\b(?:[A-Z][a-z]+[A-Z]\w*|[A-Z]{2,}[a-z]?\d*|[A-Z][a-z’'-]+)"
-    r"(?:[ \t]+(?:[A-Z][a-z]+[A-Z]\w*|[A-Z]{2,}\d*|[A-Z][a-z’'-]+|of|de|van|von))*"
-)
-POSSESSIVE = re.compile(r"[’']s?$")
 ORDINAL_AFTER = re.compile(r"\s*(?:hundred|thousand|million|billion|trillion)th\b", re.I)
 CONTEXT_WORDS = 8  # words each side of a figure that say what it is about
-
-
-TITLE = -1  # the passage index of facts stated in an article's title
-
-
-@dataclass
-class Fact:
-    """One figure, date or entity an article states."""
-
-    kind: str  # money, count, percent, date or entity
-    text: str  # as written
-    value: float | str  # a number; an ISO date; an entity's name
-    unit: str | None  # a currency code, the thing counted, "%", or None
-    qualifier: str | None
-    article: str
-    passage: int
-    sentence: str
-    start: int  # character offsets of `text` in the passage
-    end: int
-    context: frozenset[str] = field(default_factory=frozenset)  # content words around it
-    mentions: int = 1  # entities: how often the article names it
-
-    def key(self) -> tuple[str, int, int]:
-        return (self.article, self.passage, self.start)
-
-    def to_cache(self) -> dict[str, object]:
-        data = dict(vars(self))
-        data["context"] = sorted(self.context)
-        return data
-
-    @classmethod
-    def from_cache(cls, data: dict) -> Fact:  # type: ignore[type-arg]
-        return cls(**{**data, "context": frozenset(data["context"])})
 
 
 # --- reading figures -------------------------------------------------------------------------
@@ -245,15 +193,10 @@ def _is_id_like(text: str, start: int, end: int, number: str) -> bool:
             word.lower() not in MONTHS
             and word.lower() not in STOP_WORDS
             and word.lower() not in dict(QUALIFIERS)
-            and not _sentence_start(text, start - len(gap) - len(word))
+            and not starts_sentence(text, start - len(gap) - len(word))
         ):
             return True
     return False
-
-
-def _sentence_start(text: str, index: int) -> bool:
-    head = text[:index].rstrip()
-    return not head or head[-1] in '.!?:"“'
 
 
 def _figures(text: str, taken: list[tuple[int, int]]) -> list[Fact]:
@@ -404,87 +347,6 @@ def figures_in(text: str) -> list[Fact]:
     return facts
 
 
-# Job titles split a run of capitalised words into names: "Amazon CEO Andy Jassy" names Amazon
-# and Andy Jassy. The title itself is not a name.
-ROLES = frozenset(
-    """ceo cfo cto coo cio chief executive officer president chairman chairwoman chair founder
-    cofounder co-founder director minister senator governor secretary spokesperson spokesman
-    spokeswoman analyst head vice mr mrs ms dr prof professor sir""".split()
-)
-
-
-def _name_segments(match: re.Match[str]) -> list[list[tuple[str, int]]]:
-    """The words of a capitalised run with their offsets, cut into names: after a possessive
-    ("Google's TPU" -> Google | TPU) and at job titles (dropped)."""
-    segments: list[list[tuple[str, int]]] = [[]]
-    for word in re.finditer(r"\S+", match.group()):
-        raw, start = word.group(), match.start() + word.start()
-        bare = POSSESSIVE.sub("", raw).rstrip("-")
-        if bare.lower() in ROLES:
-            segments.append([])
-            continue
-        segments[-1].append((bare, start))
-        if bare != raw.rstrip("-"):  # a possessive ends the name
-            segments.append([])
-    return [s for s in segments if s]
-
-
-def entities_in(text: str) -> list[tuple[str, int, int, bool]]:
-    """Capitalised names (people, organisations, products): (name, start, end, tentative).
-    A name is tentative when it opens a sentence with a plain Title-case word, which may be
-    a common word ("If AI", "However"): `extract` keeps it only when the article confirms it."""
-    found = []
-    for match in ENTITY.finditer(text):
-        for words in _name_segments(match):
-            while words and words[0][0].lower() in STOP_WORDS:  # "Some Wall Street" -> Wall Street
-                words.pop(0)
-            while words and words[-1][0].lower() in ("of", "de", "van", "von"):
-                words.pop()
-            if not words or not words[-1][0]:
-                continue
-            start = words[0][1]
-            end = words[-1][1] + len(words[-1][0])
-            name = " ".join(w for w, _ in words)
-            if len(words) == 1 and (
-                name.lower() in STOP_WORDS
-                or name.lower() in MONTHS
-                or name.lower() in WEEKDAYS
-                or len(name) < 2
-            ):
-                continue
-            tentative = _sentence_start(text, start) and not _looks_like_name(words[0][0])
-            found.append((name, start, end, tentative))
-    return found
-
-
-def _looks_like_name(word: str) -> bool:
-    """A lone capitalised word at a sentence's start: a name only when it is not plain
-    Title case ("AWS", "OpenAI", "iPhone" are names; "However" is not)."""
-    return any(c.isupper() for c in word[1:]) or any(c.isdigit() for c in word)
-
-
-def _is_title_case(word: str) -> bool:
-    return word[:1].isupper() and word[1:].islower()
-
-
-def _merge_surnames(entities: dict[str, Fact]) -> None:
-    """ "Jassy" after "Andy Jassy": a lone Title-case word that ends exactly one person-like name
-    (two or three Title-case words) is a later mention of that name."""
-    for key, fact in list(entities.items()):
-        if " " in fact.text or not _is_title_case(fact.text):
-            continue
-        owners = [
-            other
-            for other in entities.values()
-            if 2 <= len(words := other.text.split()) <= 3
-            and words[-1] == fact.text
-            and all(_is_title_case(w) for w in words)
-        ]
-        if len(owners) == 1:
-            owners[0].mentions += fact.mentions
-            del entities[key]
-
-
 def extract(article: Article) -> list[Fact]:
     """The facts of an article, its title first (passage TITLE), then passage by passage:
     figures and dates, then entities (one fact per entity, at its first mention, with the
@@ -531,6 +393,6 @@ def extract(article: Article) -> list[Fact]:
             entities[tail].mentions += 1
         elif not headline and len(words) > 1:
             entities[key] = sighting
-    _merge_surnames(entities)
+    merge_surnames(entities)
     facts.extend(sorted(entities.values(), key=lambda f: -f.mentions))
     return facts

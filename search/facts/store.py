@@ -11,7 +11,8 @@ from pathlib import Path
 
 from search.errors import LoadError
 from search.facts.check import CheckedFact, check
-from search.facts.extract import Fact, extract
+from search.facts.extract import extract
+from search.facts.fact import Fact
 from search.facts.stories import same_story, story_terms
 from search.model import Article
 from search.reading.corpus import scan_corpus

@@ -33,6 +33,21 @@ class UpdateReport:
             line += f"; {len(self.skipped)} files skipped"
         return line
 
+    def status(self) -> str:
+        """What the update means for the reader, as the app's status line says it."""
+        if self.added or self.changed or self.removed:
+            parts = [
+                f"index updated ({self.added} added, {self.changed} changed, "
+                f"{self.removed} removed)"
+            ]
+        elif self.busy:
+            parts = ["another Dossier is updating the index"]
+        else:
+            parts = ["index up to date"]
+        if self.skipped:
+            parts.append(f"{len(self.skipped)} files skipped")
+        return " · ".join(parts)
+
 
 @dataclass(frozen=True)
 class Hit:

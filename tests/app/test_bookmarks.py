@@ -213,8 +213,9 @@ async def test_a_bookmarks_file_from_a_newer_dossier_is_not_overwritten(make_app
 
 
 def test_the_bookmarks_screen_has_help(make_app) -> None:
+    from tui.app import DossierApp
     from tui.keys import help_sections
 
-    sections = dict(help_sections())
+    sections = dict(help_sections(DossierApp))
     keys = {b.key for screen in sections["Bookmarks (B)"] for b in screen.BINDINGS}
     assert {"d,delete", "e", "u", "x", "slash", "enter"} <= keys

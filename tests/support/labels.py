@@ -8,7 +8,8 @@ from pathlib import Path
 
 import yaml
 
-from search.facts.extract import Fact, extract
+from search.facts.extract import extract
+from search.facts.fact import Fact
 from search.reading.corpus import load_corpus
 from tests.support import FIXTURES
 

@@ -8,19 +8,21 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
-from search import Article, UnknownBookmark, Workspace
+from search import Article, Workspace
 from search.bookmarks import Bookmark, export_markdown, matches
+from search.places import Place
 from search.safety import one_line
-from search.userdata import UserFileError, atomic_write_text, unused_name
+from search.userdata import atomic_write_text, unused_name
+from tui import workers
 from tui.dialogs.note import NoteDialog
-from tui.screens.fact import Place
+from tui.jobs import Jobs
+from tui.messages import BookmarkDeleted, BookmarkEdited, BookmarkRestored, BookmarksListed
 from tui.widgets.bookmarks import BookmarkList
 
 
@@ -28,7 +30,7 @@ def newest_first(bookmarks: list[Bookmark]) -> list[Bookmark]:
     return sorted(bookmarks, key=lambda b: b.created, reverse=True)
 
 
-class BookmarksScreen(Screen[Place | None]):
+class BookmarksScreen(Jobs, Screen[Place | None]):
     BINDINGS = [
         Binding("escape", "close", "Back", id="bookmarks.close"),
         Binding("slash", "filter", "Filter", id="bookmarks.filter"),
@@ -58,22 +60,13 @@ class BookmarksScreen(Screen[Place | None]):
 
     def on_mount(self) -> None:
         self.query_one(BookmarkList).focus()
-        self.load()
+        self.run_job(workers.list_bookmarks, group="bookmarks")
 
-    @work(thread=True, exclusive=True, group="bookmarks")
-    def load(self) -> None:
-        located, articles = self.workspace.bookmarks()
-        notices = list(self.workspace.bookmark_store.notices)
-        self.workspace.bookmark_store.notices.clear()
-        self.app.call_from_thread(self._loaded, located, articles, notices)
-
-    def _loaded(
-        self, located: list[Bookmark], articles: dict[str, Article | None], notices: list[str]
-    ) -> None:
-        for notice in notices:
+    def on_bookmarks_listed(self, message: BookmarksListed) -> None:
+        for notice in message.notices:
             self.notify(one_line(notice), severity="warning", timeout=10)
-        self.bookmarks, self.articles = newest_first(located), articles
-        for article_id, article in articles.items():
+        self.bookmarks, self.articles = newest_first(message.bookmarks), message.articles
+        for article_id, article in message.articles.items():
             if article is not None:
                 self.titles.setdefault(article_id, article.title)
         self._show()
@@ -135,18 +128,16 @@ class BookmarksScreen(Screen[Place | None]):
         )
         self.app.push_screen(dialog, lambda result: result and self._edit(bookmark, *result))
 
-    @work(thread=True, group="bookmark-write")
     def _edit(self, bookmark: Bookmark, note: str, tags: tuple[str, ...]) -> None:
-        try:
-            self.workspace.bookmark_store.edit(bookmark.id, note, tags)
-        except (UserFileError, UnknownBookmark) as error:
-            self.app.call_from_thread(self.notify, one_line(str(error)), severity="error")
-            return
-        self.app.call_from_thread(self._edited, bookmark.id, note, tags)
+        self.run_job(
+            workers.edit_bookmark, bookmark, note, tags, group="bookmark-write", exclusive=False
+        )
 
-    def _edited(self, bookmark_id: str, note: str, tags: tuple[str, ...]) -> None:
+    def on_bookmark_edited(self, message: BookmarkEdited) -> None:
+        note, tags = message.note, message.tags
         self.bookmarks = [
-            replace(b, note=note, tags=tags) if b.id == bookmark_id else b for b in self.bookmarks
+            replace(b, note=note, tags=tags) if b.id == message.bookmark_id else b
+            for b in self.bookmarks
         ]
         self._show()
         self.notify("Note saved", timeout=2)
@@ -154,18 +145,10 @@ class BookmarksScreen(Screen[Place | None]):
     def action_delete(self) -> None:
         bookmark = self.query_one(BookmarkList).current
         if bookmark is not None:
-            self._delete(bookmark)
+            self.run_job(workers.delete_bookmark, bookmark, group="bookmark-write", exclusive=False)
 
-    @work(thread=True, group="bookmark-write")
-    def _delete(self, bookmark: Bookmark) -> None:
-        try:
-            self.workspace.bookmark_store.remove(bookmark.id)
-        except (UserFileError, UnknownBookmark) as error:
-            self.app.call_from_thread(self.notify, one_line(str(error)), severity="error")
-            return
-        self.app.call_from_thread(self._deleted, bookmark)
-
-    def _deleted(self, bookmark: Bookmark) -> None:
+    def on_bookmark_deleted(self, message: BookmarkDeleted) -> None:
+        bookmark = message.bookmark
         self.deleted.append(bookmark)
         self.bookmarks = [b for b in self.bookmarks if b.id != bookmark.id]
         self._show()
@@ -175,19 +158,15 @@ class BookmarksScreen(Screen[Place | None]):
         if not self.deleted:
             self.notify("Nothing to undo", timeout=2)
             return
-        self._undo(self.deleted.pop())
+        bookmark = self.deleted.pop()
+        self.run_job(workers.restore_bookmark, bookmark, group="bookmark-write", exclusive=False)
 
-    @work(thread=True, group="bookmark-write")
-    def _undo(self, bookmark: Bookmark) -> None:
-        try:
-            self.workspace.bookmark_store.restore(bookmark)
-        except UserFileError as error:
-            self.app.call_from_thread(self.deleted.append, bookmark)
-            self.app.call_from_thread(self.notify, one_line(str(error)), severity="error")
+    def on_bookmark_restored(self, message: BookmarkRestored) -> None:
+        bookmark = message.bookmark
+        if message.problem is not None:  # not written back: it can be undone again later
+            self.deleted.append(bookmark)
+            self.notify(message.problem, severity="error")
             return
-        self.app.call_from_thread(self._restored, bookmark)
-
-    def _restored(self, bookmark: Bookmark) -> None:
         self.bookmarks = newest_first([*self.bookmarks, bookmark])
         self._show()
         self.notify("Bookmark restored", timeout=2)

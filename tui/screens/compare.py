@@ -4,22 +4,24 @@ side A in the reader at the row's passage, `O` side B."""
 
 from __future__ import annotations
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from search import Article, ArticleInfo, LoadError, UnknownArticle, Workspace
+from search import Article, ArticleInfo, Workspace
 from search.compare import Comparison
+from search.places import Place
 from search.safety import one_line
-from tui.screens.fact import Place
+from tui import workers
+from tui.jobs import Jobs
+from tui.messages import Compared, CompareFailed
 from tui.widgets.compare import AlignedRows
 
 NARROW = 100  # below this many columns, one side at a time
 
 
-class CompareScreen(Screen[Place | None]):
+class CompareScreen(Jobs, Screen[Place | None]):
     BINDINGS = [
         Binding("j,down", "move(1)", "Next row", show=False, id="compare.down"),
         Binding("k,up", "move(-1)", "Previous row", show=False, id="compare.up"),
@@ -112,16 +114,12 @@ class CompareScreen(Screen[Place | None]):
             return
         self.dismiss(Place(article.id, passages[0]))
 
-    @work(thread=True, exclusive=True, group="compare")
     def compare_with(self, a_id: str, b_id: str) -> None:
-        try:
-            result = self.workspace.compare(a_id, b_id)
-            a, b = self.workspace.article(result.a), self.workspace.article(result.b)
-        except (UnknownArticle, LoadError) as error:
-            self.app.call_from_thread(self.notify, one_line(str(error)), severity="error")
-            return
-        self.app.call_from_thread(self._replace, result, a, b)
+        self.run_job(workers.compare, a_id, b_id, group="compare")
 
-    async def _replace(self, result: Comparison, a: Article, b: Article) -> None:
-        self.comparison, self.a, self.b = result, a, b
+    def on_compare_failed(self, message: CompareFailed) -> None:
+        self.notify(message.reason, severity="error")
+
+    async def on_compared(self, message: Compared) -> None:
+        self.comparison, self.a, self.b = message.result, message.a, message.b
         await self._show()

@@ -3,10 +3,6 @@ across the corpus (a phrase search of the index). Enter opens the article at tha
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -16,50 +12,17 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from search import Workspace
-from search.facts import CheckedFact, Fact, overlap, same_value
+from search.facts import CheckedFact
+from search.places import Place, statements
 from search.safety import one_line
+from tui import workers
+from tui.jobs import Jobs
+from tui.messages import Searched
 
 SAME, DIFFERENT = "$text-success", "$text-error"
 
 
-@dataclass(frozen=True)
-class Place:
-    """Where to go: an article, a passage, and the span to highlight in it."""
-
-    article: str
-    passage: int
-    spans: tuple[tuple[int, int], ...] = ()
-    needle: str = ""  # or: mark every occurrence of this text in the passage
-
-    def spans_in(self, text: str) -> list[tuple[int, int]]:
-        if self.spans or not self.needle:
-            return list(self.spans)
-        return [m.span() for m in re.finditer(re.escape(self.needle), text, re.IGNORECASE)]
-
-
-def statements(entry: CheckedFact, corpus: dict[str, list[CheckedFact]]) -> list[tuple[Fact, bool]]:
-    """The fact itself, then each other article's statement of it: (fact, same value?)."""
-    rows = [(entry.fact, True)]
-    for article in entry.corroborated_by:
-        mine = [
-            e.fact
-            for e in corpus.get(article, [])
-            if e.fact.kind == entry.fact.kind and same_value(e.fact, entry.fact)
-        ]
-        if mine:
-            rows.append((max(mine, key=lambda f: overlap(f.context, entry.fact.context)), True))
-    for conflict in entry.conflicts:
-        theirs = [
-            e.fact
-            for e in corpus.get(conflict.article, [])
-            if (e.fact.passage, e.fact.start) == (conflict.passage, conflict.start)
-        ]
-        if theirs:
-            rows.append((theirs[0], False))
-    return rows
-
-
-class FactScreen(ModalScreen[Place | None]):
+class FactScreen(Jobs, ModalScreen[Place | None]):
     BINDINGS = [Binding("escape", "dismiss(None)", "Close", id="fact.close")]
 
     def __init__(
@@ -89,7 +52,7 @@ class FactScreen(ModalScreen[Place | None]):
         rows.focus()
         if self.entry.fact.kind == "entity":
             rows.add_option(Option("Searching…", disabled=True))
-            self.find_mentions(self.entry.fact.text)
+            self.run_job(workers.search, f'"{self.entry.fact.text}"', 100, group="mentions")
             return
         for fact, same in statements(self.entry, self.corpus):
             self._add(
@@ -115,13 +78,8 @@ class FactScreen(ModalScreen[Place | None]):
         rows.add_option(Option(Content("\n").join([head, Content(one_line(sentence))])))
         self.places.append(Place(article, max(0, passage), (span,) if passage >= 0 else ()))
 
-    @work(thread=True, exclusive=True)
-    def find_mentions(self, name: str) -> None:
-        self.workspace.index_ready.wait(60)
-        result = self.workspace.search(f'"{name}"', limit=100)
-        self.app.call_from_thread(self._show_mentions, result)
-
-    def _show_mentions(self, result) -> None:  # type: ignore[no-untyped-def]
+    def on_searched(self, message: Searched) -> None:
+        result = message.result
         rows = self.query_one("#fact-rows", OptionList)
         rows.clear_options()
         if result.error or not result.hits:

@@ -6,18 +6,20 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
-from textual import events, work
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
-from textual.worker import get_current_worker
 
 from search import Workspace
 from search.index import SearchResult
 from search.safety import one_line
 from search.userdata import remember_query
+from tui import workers
+from tui.jobs import Jobs
+from tui.messages import Searched, Status
 from tui.widgets.hits import HitList
 
 DEBOUNCE_SECONDS = 0.04  # a pause this long in typing starts a search
@@ -32,7 +34,7 @@ class SearchChoice:
     index: int
 
 
-class SearchScreen(ModalScreen[SearchChoice | None]):
+class SearchScreen(Jobs, ModalScreen[SearchChoice | None]):
     """The search field, a status line (count, did-you-mean, errors) and the hits."""
 
     BINDINGS = [
@@ -80,24 +82,13 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
             self.query_one(HitList).clear_options()
             self._status("Type to search.")
             return
-        self.run_search(text)
+        self.run_job(workers.search, text, RESULT_LIMIT, DEBOUNCE_SECONDS, group="search")
 
-    @work(thread=True, exclusive=True, group="search")
-    def run_search(self, text: str) -> None:
-        worker = get_current_worker()
-        time.sleep(DEBOUNCE_SECONDS)
-        if worker.is_cancelled:
-            return
-        if not self.workspace.index_ready.is_set():
-            self.app.call_from_thread(
-                self._status, "The index is still being built; search starts when it is ready."
-            )
-            while not self.workspace.index_ready.wait(0.2):
-                if worker.is_cancelled:
-                    return
-        result = self.workspace.search(text, limit=RESULT_LIMIT)
-        if not worker.is_cancelled:
-            self.app.call_from_thread(self._show, result)
+    def on_status(self, message: Status) -> None:
+        self._status(message.text)
+
+    def on_searched(self, message: Searched) -> None:
+        self._show(message.result)
 
     def _show(self, result: SearchResult) -> None:
         self.result = result

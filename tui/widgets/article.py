@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import asyncio
-import re
 
 from textual import events
 from textual.app import ComposeResult
@@ -16,7 +15,10 @@ from textual.reactive import reactive
 from textual.widgets import ContentSwitcher, Input, Static
 
 from search import Article
+from search.places import find_spans, spans_by_passage
+from search.render import details_line
 from search.safety import visible
+from tui.navigation import navigation
 from tui.widgets.passage import PassageBlock, Spans
 
 REMOVED_STYLE = "$text-disabled"
@@ -25,23 +27,20 @@ BLOCK_BATCH = 40
 REASON_STYLE = "italic $text-muted"
 
 
-def details_line(article: Article) -> str:
-    return " · ".join(p for p in (article.source, article.byline, article.published) if p)
-
-
 class ArticleView(VerticalScroll, can_focus=True):
     """The article's title, details and passages. The passage cursor is what bookmarks, facts
     and search point at; scrolling carries it along so it never leaves the screen."""
 
     BINDINGS = [
-        Binding("j,down", "scroll_lines(1)", "Scroll down", show=False, id="article.down"),
-        Binding("k,up", "scroll_lines(-1)", "Scroll up", show=False, id="article.up"),
-        Binding(
-            "space,pagedown", "scroll_page(1)", "Page down", show=False, id="article.page_down"
+        *navigation(
+            "article",
+            down=("scroll_lines(1)", "Scroll down"),
+            up=("scroll_lines(-1)", "Scroll up"),
+            page_down=("scroll_page(1)", "Page down"),
+            page_up=("scroll_page(-1)", "Page up"),
+            top=("scroll_edge(0)", "Top"),
+            bottom=("scroll_edge(1)", "Bottom"),
         ),
-        Binding("u,pageup", "scroll_page(-1)", "Page up", show=False, id="article.page_up"),
-        Binding("g,home", "scroll_edge(0)", "Top", show=False, id="article.top"),
-        Binding("G,end", "scroll_edge(1)", "Bottom", show=False, id="article.bottom"),
         Binding("J", "move_cursor(1)", "Next passage", id="article.next_passage"),
         Binding(
             "K", "move_cursor(-1)", "Previous passage", show=False, id="article.previous_passage"
@@ -119,16 +118,6 @@ class ArticleView(VerticalScroll, can_focus=True):
             block.set_class(spans is not None, "-bookmarked")
             whole = [(0, len(block.passage.text))]
             block.set_layer("bookmark", [s for s in spans or [] if [s] != whole])
-
-    def highlight_terms(self, terms: dict[str, set[str]]) -> None:
-        """Highlight every word a search matched, in every passage."""
-        from search.index import query_spans  # Whoosh's analyzers: loaded on first use
-
-        if self.article is None:
-            return
-        self.set_layer(
-            "search", {p.index: query_spans(p.text, terms) for p in self.article.passages}
-        )
 
     # --- the passage cursor ------------------------------------------------------------------
 
@@ -264,14 +253,15 @@ class ArticleView(VerticalScroll, can_focus=True):
 class OriginalView(VerticalScroll, can_focus=True):
     """The decoded source file, line by line: lines cleaning removed are dimmed, with why."""
 
-    BINDINGS = [
-        Binding("j,down", "scroll_down", "Scroll down", show=False, id="original.down"),
-        Binding("k,up", "scroll_up", "Scroll up", show=False, id="original.up"),
-        Binding("space,pagedown", "page_down", "Page down", show=False, id="original.page_down"),
-        Binding("b,pageup", "page_up", "Page up", show=False, id="original.page_up"),
-        Binding("g,home", "scroll_home", "Top", show=False, id="original.top"),
-        Binding("G,end", "scroll_end", "Bottom", show=False, id="original.bottom"),
-    ]
+    BINDINGS = navigation(
+        "original",
+        down=("scroll_down", "Scroll down"),
+        up=("scroll_up", "Scroll up"),
+        page_down=("page_down", "Page down"),
+        page_up=("page_up", "Page up"),
+        top=("scroll_home", "Top"),
+        bottom=("scroll_end", "Bottom"),
+    )
 
     def compose(self) -> ComposeResult:
         yield Static("", id="original-text", markup=False)
@@ -315,16 +305,6 @@ class FindBar(Input):
 
     def action_close(self) -> None:
         self.post_message(self.Closed())
-
-
-def find_spans(article: Article, needle: str) -> list[tuple[int, int, int]]:
-    """Every case-insensitive occurrence of `needle`: (passage, start, end), in reading order."""
-    if not needle.strip():
-        return []
-    pattern = re.compile(re.escape(needle.strip()), re.IGNORECASE)
-    return [
-        (p.index, m.start(), m.end()) for p in article.passages for m in pattern.finditer(p.text)
-    ]
 
 
 class ArticlePane(Vertical):
@@ -419,11 +399,8 @@ class ArticlePane(Vertical):
             self._current %= len(self._matches)
         else:
             self._current = (self._current + step) % len(self._matches)
-        spans: dict[int, Spans] = {}
-        for passage, start, end in self._matches:
-            spans.setdefault(passage, []).append((start, end))
         passage, start, end = self._matches[self._current]
-        view.set_layer("find", spans)
+        view.set_layer("find", spans_by_passage(self._matches))
         view.set_layer("find-current", {passage: [(start, end)]})
         view.move_to(passage, top=False)
         self.post_message(self.FindStatus(f"match {self._current + 1} of {len(self._matches)}"))

@@ -10,6 +10,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from search.facts import CheckedFact
+from search.render import FACT_MARKS
 from search.safety import one_line
 
 KIND_TITLES = {
@@ -19,11 +20,7 @@ KIND_TITLES = {
     "date": "Dates",
     "entity": "Names",
 }
-MARKS = {
-    "corroborated": ("✓", "$text-success"),
-    "conflict": ("≠", "$text-error"),
-    "alone": ("·", "$text-muted"),
-}
+MARK_STYLES = {"corroborated": "$text-success", "conflict": "$text-error", "alone": "$text-muted"}
 MAX_ENTITIES = 15
 
 
@@ -33,7 +30,7 @@ def fact_prompt(entry: CheckedFact) -> Content:
         return Content.assemble(
             Content(one_line(fact.text)), Content(f"  ×{fact.mentions}").stylize("$text-muted")
         )
-    mark, style = MARKS[entry.status]
+    mark, style = FACT_MARKS[entry.status], MARK_STYLES[entry.status]
     line = Content.assemble(Content(mark).stylize(f"bold {style}"), " ", one_line(fact.text))
     for conflict in entry.conflicts[:1]:
         line = Content.assemble(

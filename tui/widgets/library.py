@@ -20,6 +20,7 @@ from textual.widgets import Input
 
 from search import ArticleInfo
 from search.safety import one_line
+from tui.navigation import navigation
 
 SORTS = ("title", "source", "published", "words")
 SAME_STORY_MARK = "≈ "  # before the title of an article that another one retells (`c`)
@@ -90,12 +91,15 @@ class LibraryList(ScrollView, can_focus=True):
         "library--current",
     }
     BINDINGS = [
-        Binding("j,down", "move(1)", "Next article", show=False, id="library.down"),
-        Binding("k,up", "move(-1)", "Previous article", show=False, id="library.up"),
-        Binding("pagedown,space", "page(1)", "Page down", show=False, id="library.page_down"),
-        Binding("pageup", "page(-1)", "Page up", show=False, id="library.page_up"),
-        Binding("g,home", "jump(0)", "First article", show=False, id="library.first"),
-        Binding("G,end", "jump(-1)", "Last article", show=False, id="library.last"),
+        *navigation(
+            "library",
+            down=("move(1)", "Next article"),
+            up=("move(-1)", "Previous article"),
+            page_down=("page(1)", "Page down"),
+            page_up=("page(-1)", "Page up"),
+            top=("jump(0)", "First article", "first"),
+            bottom=("jump(-1)", "Last article", "last"),
+        ),
         Binding("enter", "choose", "Open", id="library.open"),
         Binding("s", "sort", "Sort", id="library.sort"),
         Binding("S", "reverse", "Reverse order", show=False, id="library.reverse"),

@@ -1,0 +1,59 @@
+"""The `dossier` command: a sub-command over the corpus, or the reader app when none is given.
+
+No traceback reaches the user: bad arguments and unknown ids exit 2 with one line on stderr,
+any other failure exits 1 with one line.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from search import CorpusError, IndexBusy, UnknownArticle, UnknownBookmark
+from search.userdata import UserFileError
+from tui.cli.output import warn
+from tui.cli.parser import SUBCOMMANDS, UsageError, build_app_parser, build_parser
+
+
+def run_app(argv: Sequence[str]) -> int:
+    args = build_app_parser().parse_args(list(argv))
+    from search.reading import scan_corpus
+    from search.userdata import default_corpus, load_config
+
+    config = load_config()
+    root = args.folder or args.corpus or default_corpus(config)
+    scan_corpus(root)  # a missing folder is a one-line error before the screen opens
+    from tui.app import create_app
+
+    create_app(corpus=root, config=config).run()
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if not argv or (argv[0] not in SUBCOMMANDS and argv[0] not in {"-h", "--help"}):
+            return run_app(argv)
+        args = build_parser().parse_args(argv)
+        from tui.cli.commands import HANDLERS
+
+        return HANDLERS[args.command](args)
+    except (UsageError, UnknownArticle, UnknownBookmark, CorpusError) as error:
+        warn(f"error: {error}")
+        return 2
+    except (UserFileError, IndexBusy) as error:
+        warn(f"error: {error}")
+        return 1
+    except KeyboardInterrupt:  # writes are atomic: what was on disk before is intact
+        warn("interrupted")
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()  # the reader of our output went away (| head): not an error
+        return 0
+    except Exception as error:  # the promise: no traceback ever reaches the user
+        warn(f"error: {type(error).__name__}: {error}")
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

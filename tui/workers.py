@@ -1,0 +1,201 @@
+"""The reader's slow work, run in worker threads: each job reads from the Workspace and reports
+only by posting messages (tui/messages.py). An expected outcome (an article that cannot be read,
+no same-story partner) is a message; anything else fails the worker, and the screen's one
+`on_worker_state_changed` handler tells the user."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from textual.message import Message
+from textual.worker import get_current_worker
+
+from search import Article, ArticleInfo, CorpusError, IndexBusy, LoadError, UnknownArticle
+from search.bookmarks import Bookmark
+from search.places import term_spans
+from search.safety import one_line
+from search.userdata import UserFileError
+from search.workspace import Workspace
+from tui.messages import (
+    ArticleLoaded,
+    ArticlesRead,
+    ArticleUnavailable,
+    BookmarkDeleted,
+    BookmarkEdited,
+    BookmarkRestored,
+    BookmarkSaved,
+    BookmarksListed,
+    Compared,
+    CompareFailed,
+    FactsRead,
+    IndexOpened,
+    LibraryListed,
+    MarksFound,
+    NoPartner,
+    Problem,
+    Searched,
+    Status,
+    TermsFound,
+)
+
+Post = Callable[[Message], object]
+
+LIVE_ROWS_EVERY = 0.5  # seconds between library refreshes during a first build
+BUSY_RETRY_SECONDS = 1.0  # while another Dossier builds the first index, try this often
+BUSY_WAITING = "Another Dossier is building the index; search starts when it is done…"
+
+
+def load_library(workspace: Workspace, post: Post) -> None:
+    """List the corpus at once, then open (or build) the index behind it."""
+    started = time.perf_counter()
+    try:
+        workspace.scan()
+        rows = workspace.catalog()
+    except CorpusError as error:
+        workspace.unavailable(str(error))
+        post(Problem(str(error)))
+        return
+    post(LibraryListed(rows))
+
+    pending: list[ArticleInfo] = []
+    last_refresh = 0.0
+
+    def article_read(info: ArticleInfo) -> None:  # during a build: rows join every 0.5 s
+        nonlocal pending, last_refresh
+        pending.append(info)
+        now = time.perf_counter()
+        if now - last_refresh >= LIVE_ROWS_EVERY:
+            last_refresh = now
+            batch, pending = pending, []
+            post(ArticlesRead(batch))
+
+    def progress(done: int, total: int, what: str) -> None:
+        post(Status(f"Indexing: {what} {done:,} / {total:,}"))
+
+    worker = get_current_worker()
+    while True:
+        try:
+            report = workspace.open_index(progress=progress, on_article=article_read)
+            break
+        except IndexBusy:  # another Dossier builds the first index: use it when it is done
+            if worker.is_cancelled:
+                return
+            post(Status(BUSY_WAITING))
+            time.sleep(BUSY_RETRY_SECONDS)
+    post(IndexOpened(workspace.catalog(), report, time.perf_counter() - started))
+
+
+def load_facts(workspace: Workspace, post: Post) -> None:
+    post(FactsRead(workspace.facts(), workspace.partners()))
+
+
+def open_article(
+    workspace: Workspace,
+    post: Post,
+    article_id: str,
+    passage: int | None,
+    terms: dict[str, set[str]] | None,
+    focus: bool,
+) -> None:
+    """Read an article (and find a search's terms in it, off the UI thread)."""
+    try:
+        article = workspace.article(article_id)
+    except (UnknownArticle, LoadError, CorpusError) as error:
+        post(ArticleUnavailable(article_id, one_line(str(error))))
+        return
+    spans = term_spans(article, terms) if terms else None
+    post(ArticleLoaded(article, passage, focus, spans))
+
+
+def find_terms(article: Article, terms: dict[str, set[str]], post: Post) -> None:
+    post(TermsFound(article.id, term_spans(article, terms)))
+
+
+def load_marks(workspace: Workspace, post: Post, article_id: str) -> None:
+    """Where the article's bookmarks are now (re-anchored: the file may have changed)."""
+    spans, notices = workspace.marks(article_id)
+    post(MarksFound(article_id, spans, notices))
+
+
+def save_bookmark(
+    workspace: Workspace,
+    post: Post,
+    article: Article,
+    passage: int,
+    span: tuple[int, int],
+    note: str,
+    tags: tuple[str, ...],
+) -> None:
+    from search.bookmarks import new_bookmark
+
+    bookmark = new_bookmark(workspace.root, article, passage, span=span, note=note, tags=tags)
+    workspace.bookmark_store.add(bookmark)
+    post(BookmarkSaved(article.id, passage))
+
+
+INDEX_NOT_READY = "The index is still being built; search starts when it is ready."
+
+
+def search(workspace: Workspace, post: Post, text: str, limit: int, debounce: float = 0.0) -> None:
+    """Search, after `debounce` seconds without a newer search (an exclusive worker is
+    cancelled by the next keystroke), once the index is ready."""
+    worker = get_current_worker()
+    time.sleep(debounce)
+    if worker.is_cancelled:
+        return
+    if not workspace.index_ready.is_set():
+        post(Status(INDEX_NOT_READY))
+        while not workspace.index_ready.wait(0.2):
+            if worker.is_cancelled:
+                return
+    result = workspace.search(text, limit=limit)
+    if not worker.is_cancelled:
+        post(Searched(result))
+
+
+def list_bookmarks(workspace: Workspace, post: Post) -> None:
+    """Every bookmark of the corpus, re-anchored in its article as it is now."""
+    located, articles = workspace.bookmarks()
+    notices = list(workspace.bookmark_store.notices)
+    workspace.bookmark_store.notices.clear()
+    post(BookmarksListed(located, articles, notices))
+
+
+def edit_bookmark(
+    workspace: Workspace, post: Post, bookmark: Bookmark, note: str, tags: tuple[str, ...]
+) -> None:
+    workspace.bookmark_store.edit(bookmark.id, note, tags)
+    post(BookmarkEdited(bookmark.id, note, tags))
+
+
+def delete_bookmark(workspace: Workspace, post: Post, bookmark: Bookmark) -> None:
+    workspace.bookmark_store.remove(bookmark.id)
+    post(BookmarkDeleted(bookmark))
+
+
+def restore_bookmark(workspace: Workspace, post: Post, bookmark: Bookmark) -> None:
+    """Write a deleted bookmark back; when it cannot be, it goes back on the undo stack."""
+    try:
+        workspace.bookmark_store.restore(bookmark)
+    except UserFileError as error:
+        post(BookmarkRestored(bookmark, one_line(str(error))))
+        return
+    post(BookmarkRestored(bookmark))
+
+
+def compare(workspace: Workspace, post: Post, a_id: str, b_id: str | None) -> None:
+    """Align `a_id` with `b_id`, or with its closest same-story partner."""
+    try:
+        result = workspace.compare(a_id, b_id)
+        a, b = workspace.article(result.a), workspace.article(result.b)
+    except UnknownArticle as error:
+        if b_id is None:  # no same-story partner: the user picks one
+            post(NoPartner(a_id, one_line(str(error))))
+        else:
+            post(CompareFailed(one_line(str(error))))
+        return
+    except LoadError as error:
+        post(CompareFailed(one_line(str(error))))
+        return
+    post(Compared(result, a, b))
