@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.support import SEEDS
+from tests.support.pilot import record_notices
 
 
 @pytest.fixture
@@ -22,6 +23,8 @@ def make_app(built_seed_index: Path, tmp_path: Path):
         location = tmp_path / f"index-{corpus.name}"
         if corpus == SEEDS and not fresh_index and not location.exists():
             shutil.copytree(built_seed_index, location)
-        return create_app(corpus, index_location=location, config=load_config())
+        app = create_app(corpus, index_location=location, config=load_config())
+        record_notices(app)
+        return app
 
     return factory

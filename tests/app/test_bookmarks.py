@@ -12,7 +12,16 @@ from search.bookmarks.store import BookmarkStore
 from search.text import sentence_spans
 from search.userdata import locations
 from tests.support import SEEDS
-from tests.support.pilot import bookmark, cursor_block, listed, open_row, ready, stored, view
+from tests.support.pilot import (
+    bookmark,
+    cursor_block,
+    listed,
+    notices,
+    open_row,
+    ready,
+    stored,
+    view,
+)
 from tui.screens.bookmarks import BookmarksScreen
 from tui.screens.reader import ReaderScreen
 from tui.widgets.passage import PassageBlock
@@ -207,7 +216,7 @@ async def test_a_bookmarks_file_from_a_newer_dossier_is_not_overwritten(make_app
         await open_row(pilot, SEED_000)
         await bookmark(pilot, "will not fit")
         assert isinstance(app.screen, ReaderScreen)
-        shown = [str(n.message) for n in app._notifications]
+        shown = notices(app)
         assert any("read-only" in m for m in shown)
     assert path.read_text(encoding="utf-8").endswith("future: kept\n")
 

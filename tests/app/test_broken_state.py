@@ -16,13 +16,9 @@ from search.bookmarks.store import BookmarkStore, new_bookmark
 from search.reading.corpus import load_corpus
 from search.userdata import locations, storage
 from tests.support import write
-from tests.support.pilot import bookmark, ready, stored
+from tests.support.pilot import bookmark, notices, ready, stored
 from tui.screens.reader import ReaderScreen
 from tui.widgets.article import ArticleView
-
-
-def notices(app) -> list[str]:  # type: ignore[no-untyped-def]
-    return [str(n.message) for n in app._notifications]
 
 
 def status(app) -> str:  # type: ignore[no-untyped-def]

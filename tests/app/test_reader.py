@@ -14,6 +14,7 @@ from tests.support.pilot import (
     cursor_block,
     drawn_text,
     library,
+    notices,
     open_row,
     passage_texts,
     ready,
@@ -361,7 +362,7 @@ async def test_a_broken_theme_file_is_reported_and_skipped(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         await ready(pilot)
-        messages = [n.message for n in app._notifications]
+        messages = notices(app)
         assert "theme file badcolour.yaml: bad colour" in " ".join(messages)
         assert "theme file broken.yaml: not valid YAML at line 3; skipped" in messages
         assert "Theme 'badcolour' not found; using dossier-dark" in messages

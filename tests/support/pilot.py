@@ -4,6 +4,7 @@ presses to open an article or bookmark a passage."""
 from __future__ import annotations
 
 import yaml
+from textual.app import App
 from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widget import Widget
@@ -31,9 +32,23 @@ def drawn_text(widget: Widget) -> str:
     return "\n".join(strip.text.rstrip() for strip in widget.render_lines(region))
 
 
-def notices(app) -> list[str]:  # type: ignore[no-untyped-def]
-    """The notifications the app has shown."""
-    return [str(n.message) for n in app._notifications]
+def record_notices(app: App) -> None:
+    """Keep every notification the app shows (a notice leaves the screen after a few seconds,
+    which a slow machine can take between the notice and the test's look at it)."""
+    shown: list[str] = []
+    show = app.notify
+
+    def notify(message, *args, **kwargs):  # type: ignore[no-untyped-def]
+        shown.append(str(message))
+        return show(message, *args, **kwargs)
+
+    app.notify = notify  # type: ignore[method-assign]
+    app.shown_notices = shown  # type: ignore[attr-defined]
+
+
+def notices(app: App) -> list[str]:
+    """Every notification the app has shown since it started (see `record_notices`)."""
+    return list(app.shown_notices)  # type: ignore[attr-defined]
 
 
 def status(pilot: Pilot) -> str:
