@@ -1,0 +1,249 @@
+"""What each figure is about: its measure (what is counted, paid, grown: the words of its clause
+before it, or the row label of a table), its subject (the name nearest before it in its
+sentence, else the article's own subject) and its period (a date, year, quarter or month said
+in its sentence, else the headline's; a "vs" column is the year before)."""
+
+from __future__ import annotations
+
+import re
+
+from search.facts.dates import MONTHS
+from search.facts.fact import Fact
+from search.text import LATIN_WORD, STOP_WORDS, stem
+
+# Words that say how a figure moved or was said, not what it measures.
+NOT_MEASURE = frozenset(
+    """said says say told added reported announced expected expects estimated forecast
+    rose rise rises risen fell fall falls fallen increased increase decreased decrease
+    climbed dropped declined gained grew jumped slipped eased totalled totaled totalling
+    reached was were is are be been being will would could should may might also still
+    vs versus against from compared up down new record unchanged just only some about
+    around nearly almost over under more less than least most per cent pct percent
+    mln bln billion million thousand hundred dlrs dlr dollars cts cents stg yen its their
+    his her our company group year years month months week weeks day days today yesterday
+    last next this that these those which who while when where after before since
+    one two three four five six seven eight nine ten inc corp co ltd plc reuter reuters
+    mr mrs ms dr against versus put puts set sets at into onto by""".split()
+)
+ABBREVIATIONS = {
+    "revs": "revenues",
+    "rev": "revenues",
+    "shr": "earnings per share",
+    "shrs": "shares",
+    "oper": "operating",
+    "avg": "average",
+    "qtr": "quarter",
+    "mths": "months",
+    "mth": "months",
+    "div": "dividend",
+    "dividends": "dividend",
+    "pretax": "pretax",
+    "prof": "profit",
+    "profits": "profit",
+    "earns": "earnings",
+    "loss": "loss",
+    "losses": "loss",
+}
+MONEY_MEASURES = frozenset(
+    """revenue revenues sale sales profit profits net income loss losses earnings deficit
+    surplus export exports import imports debt debts loan loans reserve reserves asset
+    assets capital budget spending cost costs price prices value worth dividend turnover
+    takings fund funds investment investments payment payments bid offer financing credit
+    shr share earnings-per-share payout fee fees salary wage wages tax taxes receipts
+    outlays expenditure bill bills aid grant""".split()
+)
+ORGANISATION_ENDS = re.compile(
+    r"\s+(?:Inc|Corp|Corporation|Co|Cos|Company|Ltd|Limited|Plc|PLC|LP|AG|SA|NV|BV|GmbH|Group|"
+    r"Holdings?)\b\.?$",
+    re.I,
+)
+QUARTER = re.compile(
+    r"\b(?P<n>first|second|third|fourth|1st|2nd|3rd|4th|q[1-4])\s*(?:-?\s*(?:quarter|qtr)\b)?",
+    re.I,
+)
+QUARTER_WORD = re.compile(r"\b(?:quarter|qtr)s?\b|\bq[1-4]\b", re.I)
+ORDINALS = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+}
+FISCAL = re.compile(r"\b(?:fiscal|financial|calendar|crop|marketing|budget)\s+(?:year\s+)?$", re.I)
+
+
+def subject_key(name: str | None) -> frozenset[str]:
+    """The words of a subject that identify it: lower case, without legal forms."""
+    if not name:
+        return frozenset()
+    name = ORGANISATION_ENDS.sub("", name.strip())
+    return frozenset(
+        w.lower().strip("'’.")
+        for w in LATIN_WORD.findall(name)
+        if w.lower() not in STOP_WORDS
+        and len(w) > 1
+        and w.lower() not in ("inc", "corp", "co", "ltd")
+    )
+
+
+def measure_key(measure: str | None) -> frozenset[str]:
+    """The stems of a measure's words that say what it measures."""
+    if not measure:
+        return frozenset()
+    return frozenset(
+        stem(w)
+        for w in LATIN_WORD.findall(measure.lower())
+        if w not in STOP_WORDS and w not in NOT_MEASURE and len(w) > 2
+    )
+
+
+def _expand(word: str) -> str:
+    return ABBREVIATIONS.get(word.lower(), word.lower())
+
+
+def _clause_start(text: str, index: int, floor: int) -> int:
+    """Where the clause holding `index` starts: after the last ";", ":" or " - " (or
+    `floor`, the previous figure's end)."""
+    cut = floor
+    for match in re.finditer(r"[;:(]|\s[-–—]\s|,\s+(?:while|whereas|but|and)\s", text[floor:index]):
+        cut = floor + match.end()
+    return cut
+
+
+def _measure_words(text: str, start: int, end: int, names: list[tuple[int, int]]) -> list[str]:
+    out = []
+    for match in LATIN_WORD.finditer(text, start, end):
+        if any(s <= match.start() < e for s, e in names):
+            continue
+        word = match.group().lower().strip("'’")
+        if word in STOP_WORDS or word in NOT_MEASURE or word in MONTHS or len(word) < 2:
+            continue
+        out.append(_expand(word))
+    return out
+
+
+def describe(
+    facts: list[Fact],
+    texts: dict[int, str],
+    names_in: dict[int, list[tuple[str, int, int]]],
+    main_subject: str | None,
+    headline_period: str | None,
+) -> None:
+    """Fill in the measure, subject and period of every figure (in place)."""
+    by_passage: dict[int, list[Fact]] = {}
+    for fact in facts:
+        by_passage.setdefault(fact.passage, []).append(fact)
+    for index, passage_facts in by_passage.items():
+        text = texts[index]
+        names = names_in.get(index, [])
+        spans = [(s, e) for _, s, e in names]
+        previous: Fact | None = None
+        for fact in passage_facts:
+            same_sentence = previous is not None and previous.sentence == fact.sentence
+            floor = (
+                previous.end if same_sentence and previous is not None else _sentence_at(text, fact)
+            )
+            begin = _clause_start(text, fact.start, floor)
+            words = _measure_words(text, begin, fact.start, spans)
+            after = re.match(
+                r"\s+(?:of|in)\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)", text[fact.end :]
+            )
+            if fact.kind not in ("date", "other", "score"):
+                if fact.kind == "count" and fact.unit:
+                    words = words + fact.unit.split()
+                if after and fact.kind in ("money", "measure", "percent"):
+                    words += _measure_words(after.group(1), 0, len(after.group(1)), [])
+                gap = text[previous.end : fact.start] if same_sentence and previous else ""
+                if not words and previous is not None and same_sentence and previous.measure:
+                    words = previous.measure.split()
+                    if re.search(r"\bvs\b|\bversus\b|\bagainst\b", gap, re.I):
+                        fact.period = _earlier(previous.period or headline_period)
+                fact.measure = " ".join(dict.fromkeys(words[-5:])) or fact.measure
+            fact.subject = _subject(text, fact, names, begin) or main_subject
+            if fact.kind != "date" and fact.period is None:
+                fact.period = _period(text, fact, passage_facts) or headline_period
+            previous = fact
+    for fact in facts:
+        if fact.kind == "count" and fact.unit is None and fact.step >= 1000 and _is_money(fact):
+            fact.kind = "money"  # "Revs 104.6 mln": the currency is the story's (extract)
+
+
+def _is_money(fact: Fact) -> bool:
+    words = set((fact.measure or "").split())
+    return bool(words & MONEY_MEASURES)
+
+
+def _sentence_at(text: str, fact: Fact) -> int:
+    found = text.find(fact.sentence)
+    return found if found >= 0 and found <= fact.start else 0
+
+
+def _subject(text: str, fact: Fact, names: list[tuple[str, int, int]], begin: int) -> str | None:
+    """The name nearest before the figure in its sentence (a possessive first: "Japan's")."""
+    sentence_start = _sentence_at(text, fact)
+    before = [n for n in names if sentence_start <= n[1] and n[2] <= fact.start]
+    possessive = [n for n in before if re.match(r"[’']s\b", text[n[2] : n[2] + 3])]
+    if possessive and possessive[-1][1] >= begin:
+        return possessive[-1][0]
+    if before:
+        return before[-1][0]
+    sentence_end = sentence_start + len(fact.sentence)
+    after = [n for n in names if fact.end <= n[1] and n[2] <= sentence_end]
+    return after[0][0] if after else None
+
+
+def _period(text: str, fact: Fact, passage_facts: list[Fact]) -> str | None:
+    """The date, year, quarter or month said in the figure's sentence, nearest first."""
+    dates = [
+        f
+        for f in passage_facts
+        if f.kind == "date" and f.sentence == fact.sentence and f is not fact
+    ]
+    if dates:
+        nearest = min(dates, key=lambda f: abs(f.start - fact.start))
+        value = str(nearest.value)
+        fiscal = FISCAL.search(text[max(0, nearest.start - 20) : nearest.start])
+        return f"fiscal {value}" if fiscal else value
+    sentence = fact.sentence
+    quarter = QUARTER.search(sentence)
+    if quarter and QUARTER_WORD.search(sentence[quarter.start() : quarter.end() + 12]):
+        n = quarter.group("n").lower()
+        return f"Q{ORDINALS.get(n, n[-1:])}"
+    month = re.search(rf"\b({'|'.join(m for m in MONTHS if len(m) > 3)})\b", sentence, re.I)
+    if month and month.group(1)[0].isupper():
+        return f"{MONTHS[month.group(1).lower()]:02d}"
+    return None
+
+
+def _earlier(period: str | None) -> str:
+    return f"{period} a year earlier" if period else "a year earlier"
+
+
+def headline_period(title: str) -> str | None:
+    """The period a wire story's headline names ("4TH QTR NET", "JANUARY NET", "YEAR NET")."""
+    quarter = QUARTER.search(title)
+    if quarter and QUARTER_WORD.search(title[quarter.start() : quarter.end() + 8]):
+        n = quarter.group("n").lower()
+        return f"Q{ORDINALS.get(n, n[-1:])}"
+    month = re.search(
+        rf"\b({'|'.join(m for m in MONTHS if len(m) > 3)})\s+(?:NET|SALES|EARNINGS)\b", title, re.I
+    )
+    if month:
+        return f"{MONTHS[month.group(1).lower()]:02d}"
+    if re.search(r"\b(?:YEAR|YR|ANNUAL)\s+(?:NET|EARNINGS|RESULTS|PROFIT|LOSS)\b", title, re.I):
+        return "year"
+    return None
+
+
+def main_subject(title: str, first: str, names: list[Fact]) -> str | None:
+    """What the article is about: the most mentioned name that its title or first passage
+    names, else the first name of its title (wire headlines are in capitals)."""
+    opening = f"{title} {first}".casefold()
+    for fact in names:
+        if fact.text.casefold() in opening:
+            return fact.text
+    run = re.match(r"\s*((?:[A-Z][\w&.'-]*\s+){0,5}[A-Z][\w&.'-]*)", title)
+    return run.group(1) if run else None
