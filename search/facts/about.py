@@ -166,9 +166,26 @@ def describe(
             if fact.kind != "date" and fact.period is None:
                 fact.period = _period(text, fact, passage_facts) or headline_period
             previous = fact
-    for fact in facts:
-        if fact.kind == "count" and fact.unit is None and fact.step >= 1000 and _is_money(fact):
+    for i, fact in enumerate(facts):
+        if fact.kind != "count" or fact.step < 1000:
+            continue
+        if fact.unit is None and _is_money(fact):
             fact.kind = "money"  # "Revs 104.6 mln": the currency is the story's (extract)
+        elif fact.unit and set(fact.unit.split()[:1]) & MONEY_MEASURES:
+            fact.kind, fact.unit = "money", None  # "a 2.98 billion loss"
+        elif fact.unit is None and re.search(r"[a-z]$", fact.text, re.I):
+            earlier = next(
+                (
+                    f
+                    for f in reversed(facts[:i])
+                    if f.passage == fact.passage
+                    and f.kind in ("money", "measure")
+                    and f.step >= 1000
+                ),
+                None,
+            )
+            if earlier is not None:  # "at 1.8 mln tonnes ... puts it at 1.99 mln"
+                fact.kind, fact.unit = earlier.kind, earlier.unit
 
 
 def _is_money(fact: Fact) -> bool:

@@ -145,5 +145,7 @@ def is_score(text: str, match: re.Match[str]) -> bool:
     first, second = int(match.group(1)), int(match.group(2))
     if first > 30 or second > 30:
         return False
+    if "," in match.group():
+        return True  # sets: "6-2, 6-1"
     around = text[max(0, match.start() - 60) : match.end() + 25]
     return bool(SCORE_WORDS.search(around))

@@ -86,10 +86,16 @@ CURRENCY_AFTER = re.compile(
 )
 CODE_AFTER = re.compile(r"\s(?P<code>[A-Z]{3})\b")
 AGE = re.compile(r"[\s-]+years?[\s-]+old\b|[\s-]+year-old\b", re.I)
-AGE_AFTER_NAME = re.compile(r"(?:[A-Z][\w'’.-]+\s*),\s*$")
+AGE_AFTER_NAME = re.compile(
+    r"(?:[A-Z][\w'’.-]+|\b(?:international|man|woman|player|striker|defender|midfielder|winger|"
+    r"goalkeeper|captain|chairman|executive|director|actor|actress|singer|star|mother|father|"
+    r"son|daughter|boy|girl|officer|teacher|patient|president|minister|driver|founder|"
+    r"victim|suspect|husband|wife|resident|worker|student|veteran|author|artist))\s*,\s*$"
+)
+RANKED = re.compile(r"\b(?:chart|charts|list|ranking|spot|position|places?)\b", re.I)
 RANK_BEFORE = re.compile(r"\b(?:number|no\.|No|top|ranked|rank|#)\s*$", re.I)
 PERIOD_LABEL = re.compile(r"\b(?:first|last|past|next|final)\s+$", re.I)
-PRONOUN_ONE = re.compile(r"\b(?:any|no|every|each|the|this|that|which|such|another)\s+$", re.I)
+PRONOUN_ONE = re.compile(r"\b(?:any|no|every|each|the|this|that|which|such|another|at)\s+$", re.I)
 NOT_COUNTED = frozenset(
     """said says say told added agreed noted would could will may might must shall did do does
     and or but to of in on at by for from with as than per vs versus against compared said.
@@ -189,6 +195,10 @@ def _is_id(text: str, number: Number) -> bool:
         return True  # 30-Second (but NINE-NATION and 13-NATION are counts)
     if re.match(r"-\d", text[end : end + 2]):
         return True  # 757-200: a model (ranges and scores are read before)
+    if re.match(r"[’']s\b", text[end : end + 3]) and start and text[start - 1] == " ":
+        prior = text[:start].rstrip().split()[-1:] or [""]
+        if prior[0][:1].isupper():
+            return True  # "Maroon 5's album": a name
     return False
 
 
@@ -314,9 +324,10 @@ def _classify(text: str, number: Number) -> Fact | None:
             return _fact("measure", value, name, text, begin, measure.end(), step=step)
     if RANK_BEFORE.search(text[max(0, start - 10) : start]):
         counted = _counted(text, end)
+        plural = bool(counted) and counted.split()[0].endswith("s")  # type: ignore[union-attr]
         if not (
-            counted
-            and counted.split()[-1].endswith("s")
+            plural
+            and not RANKED.search(counted or "")
             and re.search(r"top\s*$", text[max(0, start - 5) : start], re.I)
         ):
             return None  # "number one", "top 40" (but "the top 12 films" counts films)
@@ -391,7 +402,8 @@ def figures_in(text: str, day_first: bool | None = None) -> list[Fact]:
             taken.append(match.span())
     for match in SCORE.finditer(text):
         if free(*match.span()) and is_score(text, match):
-            found.append(_fact("score", match.group().replace(" ", ""), None, text, *match.span()))
+            sets = re.findall(r"\d{1,2}-\d{1,2}", match.group())
+            found.append(_fact("score", ", ".join(sets), None, text, *match.span()))
             taken.append(match.span())
     for match in ONE_IN.finditer(text):
         if free(*match.span()):
@@ -508,15 +520,14 @@ def _inherit_units(text: str, facts: list[Fact]) -> None:
             _take_unit(fact, nxt)
             continue
         prev = facts[i - 1] if i else None
-        if not prev or not COMPARED.search(text[prev.end : fact.start]):
-            continue
-        scaled = fact.step >= 1000
-        for earlier in reversed(facts[:i]):
-            if re.search(r"[.;!?]\s", text[earlier.end : fact.start]):
-                break
-            if earlier.kind in ("money", "measure") and (earlier.step >= 1000) == scaled:
-                _take_unit(fact, earlier)
-                break
+        if (
+            prev is not None
+            and prev.kind in ("money", "measure")
+            and (prev.step >= 1000) == (fact.step >= 1000)
+            and COMPARED.search(text[prev.end : fact.start])
+            and len(text[prev.end : fact.start].split()) <= 4
+        ):
+            _take_unit(fact, prev)
 
 
 def _take_unit(fact: Fact, other: Fact) -> None:

@@ -29,6 +29,7 @@ CORE = re.compile(
     (?<![\w.,/])(?P<frac>\d{{1,2}}/\d{{1,2}})(?![\d/])
     |(?<![\w,/])(?P<digits>{DIGITS})(?P<tail>(?:-|\s)\d{{1,2}}/\d{{1,2}}(?![\d/]))?
     |\b(?P<fword>(?:a|one|two|three|four)[\s-](?:half|third|thirds|quarter|quarters|fifth|fifths))\b
+       (?=\s+of\b|\s*[.,;:)]|\s*$|(?<=s)\b)
     |\b(?P<word>{WORD_NUMBER}|a\s+(?=(?:hundred|thousand|million|billion|trillion|dozen)\b)|
        a\s+single(?=\s)|half|dozen)\b
     """,
