@@ -14,7 +14,9 @@ either alone.
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -22,7 +24,7 @@ from rapidfuzz import fuzz, process
 from search.facts.check import CheckedFact, check
 from search.facts.extract import extract
 from search.model import Article
-from search.text import STOP_WORDS, sentence_spans
+from search.text import LATIN_WORD, STOP_WORDS, sentence_spans, stem
 
 MATCH_AT = 0.6  # passages scoring below this are not the same passage
 MERGE_GAIN = 0.05  # a split is taken only when both halves together score this much better
@@ -253,6 +255,42 @@ def _disagreements(
     return found
 
 
+def word_cosine(a: Article, b: Article) -> float:
+    """Cosine of the two articles' content words (title and body; words of four letters or
+    more, stop words out, stemmed, weighted 1 + log of their count)."""
+    va, vb = _word_vector(a), _word_vector(b)
+    return sum(w * vb.get(t, 0.0) for t, w in va.items())
+
+
+def _word_vector(article: Article) -> dict[str, float]:
+    counts = Counter(
+        stem(w)
+        for w in LATIN_WORD.findall(f"{article.title}\n{article.body_text()}")
+        if len(w) > 3 and w.lower() not in STOP_WORDS
+    )
+    weights = {t: 1 + math.log(n) for t, n in counts.items()}
+    norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+    return {t: w / norm for t, w in weights.items()}
+
+
+def similarity_of(a: Article, b: Article, rows: list[Row] | None = None) -> float:
+    """How alike two articles are, as `compare` reports it (0-1): the share of both articles'
+    text that is aligned (weighted by how alike the aligned passages are), or the cosine of
+    their content words when that is higher (two write-ups of one story share words more than
+    paragraphs). The same measure decides which articles tell the same story
+    (search/facts/stories.py): one number for compare, the picker and the library's ≈."""
+    cosine = word_cosine(a, b)
+    if rows is None and cosine >= 0.99:
+        return cosine
+    texts_a, texts_b = _texts(a), _texts(b)
+    rows = rows if rows is not None else align(texts_a, texts_b)
+    return max(_overall(rows, texts_a, texts_b), cosine)
+
+
+def _texts(article: Article) -> list[str]:
+    return [p.text for p in article.passages]
+
+
 def compare(
     a: Article, b: Article, checked: dict[str, list[CheckedFact]] | None = None
 ) -> Comparison:
@@ -262,7 +300,7 @@ def compare(
     return Comparison(
         a.id,
         b.id,
-        _overall(rows, texts_a, texts_b),
+        similarity_of(a, b, rows),
         rows,
         _disagreements(a, b, rows, checked),
     )

@@ -89,12 +89,33 @@ def subject_key(name: str | None) -> frozenset[str]:
     )
 
 
+# Words news uses for one thing: a measure's key names the thing, whichever word is used.
+CONCEPTS = {
+    word: concept
+    for concept, words in {
+        "spending": "spend spending spent invest investing investment investments capex "
+        "expenditure expenditures outlay outlays",
+        "revenue": "revenue revenues revs sales turnover",
+        "profit": "profit profits earnings income",
+        "jobs": "jobs job positions posts workforce staff employees workers headcount",
+        "layoffs": "layoffs lay-offs redundancies cuts",
+        "price": "price prices priced cost costs",
+        "output": "output production produce produced",
+        "deficit": "deficit shortfall",
+        "shortage": "shortage shortages",
+        "age": "age aged",
+    }.items()
+    for word in words.split()
+}
+
+
 def measure_key(measure: str | None) -> frozenset[str]:
-    """The stems of a measure's words that say what it measures."""
+    """The stems of a measure's words that say what it measures (one word per thing: "capex"
+    and "investment" are both "spending")."""
     if not measure:
         return frozenset()
     return frozenset(
-        stem(w)
+        CONCEPTS.get(w, stem(w))
         for w in LATIN_WORD.findall(measure.lower())
         if w not in STOP_WORDS and w not in NOT_MEASURE and len(w) > 2
     )
@@ -108,7 +129,7 @@ def _clause_start(text: str, index: int, floor: int) -> int:
     """Where the clause holding `index` starts: after the last ";", ":" or " - " (or
     `floor`, the previous figure's end)."""
     cut = floor
-    for match in re.finditer(r"[;:(]|\s[-–—]\s|,\s+(?:while|whereas|but|and)\s", text[floor:index]):
+    for match in re.finditer(r"[;:(—]|\s[-–]\s|,\s+(?:while|whereas|but|and)\s", text[floor:index]):
         cut = floor + match.end()
     return cut
 
@@ -161,6 +182,12 @@ def describe(
                     words = previous.measure.split()
                     if re.search(r"\bvs\b|\bversus\b|\bagainst\b", gap, re.I):
                         fact.period = _earlier(previous.period or headline_period)
+                if fact.kind in ("money", "percent", "measure", "count") and not (after and words):
+                    # what follows: "$200B AI Spending Spree", "$200B capex as ..."
+                    clause = re.match(r"[^.;:!?,(—]*", text[fact.end :]).group()  # type: ignore[union-attr]
+                    words += _measure_words(clause, 0, len(clause), spans_after(spans, fact.end))[
+                        :3
+                    ]
                 fact.measure = " ".join(dict.fromkeys(words[-5:])) or fact.measure
             fact.subject = _subject(text, fact, names, begin) or main_subject
             if fact.kind != "date" and fact.period is None:
@@ -188,6 +215,11 @@ def describe(
                 fact.kind, fact.unit = earlier.kind, earlier.unit
 
 
+def spans_after(spans: list[tuple[int, int]], offset: int) -> list[tuple[int, int]]:
+    """Name spans made relative to `offset` (for words read from the text after a figure)."""
+    return [(s - offset, e - offset) for s, e in spans if e > offset]
+
+
 def _is_money(fact: Fact) -> bool:
     words = set((fact.measure or "").split())
     return bool(words & MONEY_MEASURES)
@@ -198,17 +230,26 @@ def _sentence_at(text: str, fact: Fact) -> int:
     return found if found >= 0 and found <= fact.start else 0
 
 
+def _asides(text: str) -> list[tuple[int, int]]:
+    """Spans in quotes or brackets or between dashes: a name there is not the sentence's."""
+    return [
+        m.span() for m in re.finditer(r"“[^”]*”|\([^)]*\)|—[^—]*—|\s[-–]\s[^-–]*\s[-–]\s", text)
+    ]
+
+
 def _subject(text: str, fact: Fact, names: list[tuple[str, int, int]], begin: int) -> str | None:
-    """The name nearest before the figure in its sentence (a possessive first: "Japan's")."""
+    """The name nearest before the figure in its sentence, outside quotes and brackets; else
+    the nearest after it."""
     sentence_start = _sentence_at(text, fact)
-    before = [n for n in names if sentence_start <= n[1] and n[2] <= fact.start]
-    possessive = [n for n in before if re.match(r"[’']s\b", text[n[2] : n[2] + 3])]
-    if possessive and possessive[-1][1] >= begin:
-        return possessive[-1][0]
+    asides = _asides(text)
+    plain = [
+        n for n in names if not any(s <= n[1] < e and not s <= fact.start < e for s, e in asides)
+    ]
+    before = [n for n in plain if sentence_start <= n[1] and n[2] <= fact.start]
     if before:
         return before[-1][0]
     sentence_end = sentence_start + len(fact.sentence)
-    after = [n for n in names if fact.end <= n[1] and n[2] <= sentence_end]
+    after = [n for n in plain if fact.end <= n[1] and n[2] <= sentence_end]
     return after[0][0] if after else None
 
 

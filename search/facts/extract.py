@@ -5,6 +5,7 @@ mln", and whether numeric dates write the day or the month first."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from search.facts.about import describe, headline_period, main_subject
@@ -68,6 +69,15 @@ def _settle_currencies(facts: list[Fact], body: str) -> None:
                 fact.note = "money: the article does not say in which currency"
 
 
+def _mentions(text: str, names: list[Fact]) -> list[tuple[str, int, int]]:
+    """Where the article's names occur in a text (longest first, no overlaps), as written."""
+    if not names:
+        return []
+    ordered = sorted({n.text for n in names}, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(n) for n in ordered) + r")(?![\w])")
+    return [(m.group(), m.start(), m.end()) for m in pattern.finditer(text)]
+
+
 def extract(article: Article) -> list[Fact]:
     """The facts of an article, its title first (passage TITLE), then passage by passage:
     figures and dates with their measure, subject and period; then names (one fact per name,
@@ -87,11 +97,7 @@ def extract(article: Article) -> list[Fact]:
             fact.context = context_words(text, fact.start, fact.end)
             figures.append(fact)
     names = names_of(article.id, texts)
-    known = {n.text.casefold() for n in names}
-    names_in = {
-        index: [(n, s, e) for n, s, e, _ in entities_in(text) if n.casefold() in known]
-        for index, text, _ in texts
-    }
+    names_in = {index: _mentions(text, names) for index, text, _ in texts}
     first = article.passages[0].text if article.passages else ""
     describe(
         figures,

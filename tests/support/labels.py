@@ -375,8 +375,8 @@ class PairScore:
 
 
 def _fact_at(reading: Reading, facts: list[Fact], side: dict) -> Fact | None:
-    sentence = reading.text.index(side["sentence"])
-    place = reading.locate(sentence + side["start"])
+    assert reading.text[side["start"] : side["end"]] == side["text"]  # offsets in the file
+    place = reading.locate(side["start"])
     if place is None:
         return None
     index, start = place
