@@ -129,15 +129,16 @@ def _clause_start(text: str, index: int, floor: int) -> int:
     """Where the clause holding `index` starts: after the last ";", ":" or " - " (or
     `floor`, the previous figure's end)."""
     cut = floor
-    for match in re.finditer(r"[;:(—]|\s[-–]\s|,\s+(?:while|whereas|but|and)\s", text[floor:index]):
+    for match in re.finditer(r"[;:—]|\s[-–]\s|,\s+(?:while|whereas|but|and)\s", text[floor:index]):
         cut = floor + match.end()
     return cut
 
 
 def _measure_words(text: str, start: int, end: int, names: list[tuple[int, int]]) -> list[str]:
     out = []
+    brackets = [m.span() for m in re.finditer(r"\([^)]*\)", text)]
     for match in LATIN_WORD.finditer(text, start, end):
-        if any(s <= match.start() < e for s, e in names):
+        if any(s <= match.start() < e for s, e in names + brackets):
             continue
         word = match.group().lower().strip("'’")
         if word in STOP_WORDS or word in NOT_MEASURE or word in MONTHS or len(word) < 2:
@@ -161,38 +162,38 @@ def describe(
         text = texts[index]
         names = names_in.get(index, [])
         spans = [(s, e) for _, s, e in names]
-        previous: Fact | None = None
+        previous: Fact | None = None  # the figure before, in this sentence (dates aside)
         for fact in passage_facts:
-            same_sentence = previous is not None and previous.sentence == fact.sentence
-            floor = (
-                previous.end if same_sentence and previous is not None else _sentence_at(text, fact)
-            )
+            if previous is not None and previous.sentence != fact.sentence:
+                previous = None
+            floor = previous.end if previous is not None else _sentence_at(text, fact)
             begin = _clause_start(text, fact.start, floor)
             words = _measure_words(text, begin, fact.start, spans)
             after = re.match(
                 r"\s+(?:of|in)\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)", text[fact.end :]
             )
-            if fact.kind not in ("date", "other", "score"):
-                if fact.kind == "count" and fact.unit:
-                    words = words + fact.unit.split()
-                if after and fact.kind in ("money", "measure", "percent"):
-                    words += _measure_words(after.group(1), 0, len(after.group(1)), [])
-                gap = text[previous.end : fact.start] if same_sentence and previous else ""
-                if not words and previous is not None and same_sentence and previous.measure:
-                    words = previous.measure.split()
-                    if re.search(r"\bvs\b|\bversus\b|\bagainst\b", gap, re.I):
-                        fact.period = _earlier(previous.period or headline_period)
-                if fact.kind in ("money", "percent", "measure", "count") and not (after and words):
-                    # what follows: "$200B AI Spending Spree", "$200B capex as ..."
-                    clause = re.match(r"[^.;:!?,(—]*", text[fact.end :]).group()  # type: ignore[union-attr]
-                    words += _measure_words(clause, 0, len(clause), spans_after(spans, fact.end))[
-                        :3
-                    ]
-                fact.measure = " ".join(dict.fromkeys(words[-5:])) or fact.measure
+            if fact.kind == "count" and fact.unit:
+                words = words + fact.unit.split()
+            if after and fact.kind in ("money", "measure", "percent"):
+                words += _measure_words(after.group(1), 0, len(after.group(1)), [])
+            gap = text[previous.end : fact.start] if previous else ""
+            if not words and previous is not None and previous.measure:
+                words = previous.measure.split()
+                if re.search(r"\bvs\b|\bversus\b|\bagainst\b", gap, re.I):
+                    fact.period = _earlier(previous.period or headline_period)
+            if not (after and words) and fact.kind not in ("other", "score"):
+                # what follows: "$200B AI Spending Spree", "$200B capex as ..."
+                clause = re.match(r"[^.;:!?,(—]*", text[fact.end :]).group()  # type: ignore[union-attr]
+                words += _measure_words(clause, 0, len(clause), spans_after(spans, fact.end))[:3]
+            if fact.measure == "age":
+                words = ["age"]
+            fact.measure = " ".join(dict.fromkeys(words[-5:])) or fact.measure
             fact.subject = _subject(text, fact, names, begin) or main_subject
+            fact.topic = main_subject
             if fact.kind != "date" and fact.period is None:
                 fact.period = _period(text, fact, passage_facts) or headline_period
-            previous = fact
+            if fact.kind != "date":
+                previous = fact
     for i, fact in enumerate(facts):
         if fact.kind != "count" or fact.step < 1000:
             continue
@@ -303,5 +304,11 @@ def main_subject(title: str, first: str, names: list[Fact]) -> str | None:
     for fact in names:
         if fact.text.casefold() in opening:
             return fact.text
-    run = re.match(r"\s*((?:[A-Z][\w&.'-]*\s+){0,5}[A-Z][\w&.'-]*)", title)
-    return run.group(1) if run else None
+    from search.facts.names import HEADLINE_VERBS
+
+    words = []
+    for word in title.split():
+        if not word[:1].isupper() or word.lower() in STOP_WORDS or word.lower() in HEADLINE_VERBS:
+            break
+        words.append(word)
+    return " ".join(words[:6]) or None

@@ -17,11 +17,12 @@ not compared pair by pair.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from search.facts.about import measure_key, subject_key
+from search.facts.about import CONCEPTS, NOT_MEASURE, measure_key, subject_key
 from search.facts.fact import Fact
 from search.text import stem
 
@@ -138,7 +139,7 @@ def _interval(fact: Fact) -> tuple[float, float]:
     low, high = value - half, value + half
     qualifier = fact.qualifier or ""
     if qualifier in APPROXIMATE or " of " in qualifier:
-        low, high = min(low, value * 0.9), max(high, value * 1.1)
+        low, high = min(low, value * 0.95), max(high, value * 1.05)
     elif qualifier in ABOVE:
         high = max(high, value * 1.5)
     elif qualifier in BELOW:
@@ -157,8 +158,10 @@ def same_value(a: Fact, b: Fact) -> bool:
 
 def _unit_key(fact: Fact) -> str:
     if fact.kind == "count":
-        words = (fact.unit or "").split()
-        return stem(words[-1]).rstrip("s") if words else ""
+        words = (fact.unit or "").lower().split()
+        if not words:
+            return ""
+        return CONCEPTS.get(words[-1], stem(words[-1]).rstrip("s"))
     if fact.kind in ("date", "score", "ratio"):
         return ""
     return fact.unit or ""
@@ -173,6 +176,20 @@ def _names_match(a: frozenset[str], b: frozenset[str]) -> list[str]:
     ]
 
 
+def _periods_agree(a: str | None, b: str | None) -> bool:
+    """Two periods are different when both name a year (or a quarter, or "a year earlier")
+    and these differ; a month against a date or nothing is no difference."""
+    if not a or not b or a == b:
+        return True
+    years_a, years_b = re.findall(r"(?:19|20)\d\d(?:/\d\d)?", a), re.findall(r"(?:19|20)\d\d(?:/\d\d)?", b)
+    if years_a and years_b and set(years_a).isdisjoint(years_b):
+        return False
+    if ("earlier" in a) != ("earlier" in b):
+        return False
+    quarters_a, quarters_b = re.findall(r"q[1-4]", a), re.findall(r"q[1-4]", b)
+    return not (quarters_a and quarters_b and quarters_a != quarters_b)
+
+
 def _period_key(period: str | None) -> str | None:
     if not period:
         return None
@@ -184,7 +201,9 @@ class _Figure:
     fact: Fact
     unit: str
     subject: frozenset[str]
+    topic: frozenset[str]
     measure: frozenset[str]
+    context: frozenset[str]
     period: str | None
 
 
@@ -192,8 +211,15 @@ def _figure(fact: Fact) -> _Figure:
     measure = measure_key(fact.measure)
     if fact.kind == "count" and fact.unit:
         measure |= measure_key(fact.unit)
+    context = frozenset(w for w in fact.context if w not in NOT_MEASURE and len(w) > 2)
     return _Figure(
-        fact, _unit_key(fact), subject_key(fact.subject), measure, _period_key(fact.period)
+        fact,
+        _unit_key(fact),
+        subject_key(fact.subject),
+        subject_key(fact.topic),
+        measure,
+        context,
+        _period_key(fact.period),
     )
 
 
@@ -204,22 +230,32 @@ def _relate(
     words, shared measure words), or None when they are not about the same thing."""
     if a.fact.kind != b.fact.kind or a.unit != b.unit:
         return None
+    if not _periods_agree(a.period, b.period):
+        return None
     subject = _names_match(a.subject, b.subject)
     measure = sorted(a.measure & b.measure)
+    jaccard = len(measure) / len(a.measure | b.measure) if measure else 0.0
+    period_score = 1.0 if a.period and a.period == b.period else 0.5
+    explicit = bool(a.period and b.period and a.period == b.period)
+    if same_value(a.fact, b.fact):
+        # the same value: the same subject may be the two articles' own (their topic), and
+        # the same measure two words of the sentences around the two figures
+        topic = subject or _names_match(a.topic, b.topic) or _names_match(a.subject, b.topic)
+        topic = topic or _names_match(a.topic, b.subject)
+        about = measure or sorted(a.context & b.context)
+        if not (topic or same_story) or not (measure or len(about) >= 2):
+            return None
+        subject_score = 1.0 if subject else 0.5
+        confidence = round((subject_score + max(jaccard, 0.3) + period_score) / 3, 3)
+        return "corroborates", confidence, topic, about
     if not subject or not measure:
         return None
-    if a.period and b.period and a.period != b.period:
-        return None
-    jaccard = len(measure) / len(a.measure | b.measure)
-    period_score = 1.0 if a.period and a.period == b.period else 0.5
     confidence = round((1.0 + jaccard + period_score) / 3, 3)
-    if same_value(a.fact, b.fact):
-        return "corroborates", confidence, subject, measure
     if a.fact.kind in ("date", "score", "ratio"):
         return None  # two dates of one subject are usually two events
     if jaccard < CONFLICT_AT:
         return None
-    if not (a.period and b.period) and not same_story:
+    if not explicit and not same_story:
         return None
     return "conflicts", confidence, subject, measure
 
@@ -241,7 +277,7 @@ def check(
     postings: dict[tuple[str, str, str], list[_Figure]] = defaultdict(list)
     for found in figures.values():
         for figure in found:
-            for word in figure.subject:
+            for word in figure.subject | figure.topic:
                 postings[(figure.fact.kind, figure.unit, word[:4])].append(figure)
     out: dict[str, list[CheckedFact]] = {}
     for aid, facts in facts_by_article.items():
@@ -249,7 +285,7 @@ def check(
         for figure in figures[aid]:
             entry = checked[id(figure.fact)]
             candidates: dict[int, _Figure] = {}
-            for word in figure.subject:
+            for word in figure.subject | figure.topic:
                 found = postings[(figure.fact.kind, figure.unit, word[:4])]
                 if len(found) <= COMMON_POSTING:
                     candidates.update((id(g), g) for g in found if g.fact.article != aid)

@@ -44,6 +44,7 @@ class Fact:
     measure: str | None = None
     subject: str | None = None
     period: str | None = None
+    topic: str | None = None  # what the whole article is about (its most named subject)
     step: float = 0.0  # the value of one unit of the last digit written: "1.08 mln" -> 10,000
     upper: float | None = None  # vague and ranged figures: where the range ends
     note: str | None = None  # what the reader should know: "¥ is yen or yuan", "day or month?"
@@ -71,6 +72,7 @@ class Fact:
             "measure": self.measure,
             "subject": self.subject,
             "period": self.period,
+            "topic": self.topic,
             "article": self.article,
             "passage": self.passage,
             "start": self.start,

@@ -31,6 +31,15 @@ ROLES = frozenset(
 )
 
 
+# Verbs that headlines in capitals put right after the name they are about.
+HEADLINE_VERBS = frozenset(
+    """says said sees sets gets buys sells cuts raises lowers plans makes making has had is are
+    to up down off by in on for of at with and may will wants seeks files reports posts
+    expects agrees acquires completes names ups boosts rises falls gains drops omits declares
+    pays lifts ends halts resumes opens closes launches signs wins loses""".split()
+)
+
+
 def _name_segments(match: re.Match[str]) -> list[list[tuple[str, int]]]:
     """The words of a capitalised run with their offsets, cut into names: after a possessive
     ("Google's TPU" -> Google | TPU) and at job titles (dropped)."""
@@ -38,6 +47,9 @@ def _name_segments(match: re.Match[str]) -> list[list[tuple[str, int]]]:
     for word in re.finditer(r"\S+", match.group()):
         raw, start = word.group(), match.start() + word.start()
         bare = POSSESSIVE.sub("", raw).rstrip("-")
+        if bare.isupper() and len(bare) > 1 and (bare.lower() in STOP_WORDS or bare.lower() in HEADLINE_VERBS):
+            segments.append([])  # a headline in capitals: "SHV SAYS IT MAKING TENDER OFFER"
+            continue
         if bare.lower() in ROLES:
             segments.append([])
             continue
