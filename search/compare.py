@@ -238,7 +238,7 @@ def _disagreements(
 ) -> list[Disagreement]:
     """Figures in conflict (the facts' own rule) whose passages share a row."""
     if checked is None or a.id not in checked or b.id not in checked:
-        checked = check({a.id: extract(a), b.id: extract(b)})
+        checked = check({a.id: extract(a), b.id: extract(b)}, same_story=_counterparts)
     row_of_b = {j: k for k, row in enumerate(rows) for j in row.b}
     b_facts = {(f.fact.passage, f.fact.start): f.fact for f in checked[b.id]}
     found = []
@@ -329,6 +329,11 @@ def _texts(article: Article) -> list[str]:
     return [p.text for p in article.passages]
 
 
+def _counterparts(a: str, b: str) -> bool:
+    """Two articles compared side by side are taken as telling one story."""
+    return True
+
+
 def compare(
     a: Article, b: Article, checked: dict[str, list[CheckedFact]] | None = None
 ) -> Comparison:
@@ -336,7 +341,7 @@ def compare(
     texts_a, texts_b = [p.text for p in a.passages], [p.text for p in b.passages]
     rows = _with_one_sided(align(texts_a, texts_b), texts_a, texts_b)
     if checked is None or a.id not in checked or b.id not in checked:
-        checked = check({a.id: extract(a), b.id: extract(b)})
+        checked = check({a.id: extract(a), b.id: extract(b)}, same_story=_counterparts)
     facts = ([e.fact for e in checked[a.id]], [e.fact for e in checked[b.id]])
     return Comparison(
         a.id,

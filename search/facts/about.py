@@ -23,7 +23,12 @@ NOT_MEASURE = frozenset(
     his her our company group year years month months week weeks day days today yesterday
     last next this that these those which who while when where after before since
     one two three four five six seven eight nine ten inc corp co ltd plc reuter reuters
-    mr mrs ms dr against versus put puts set sets at into onto by""".split()
+    mr mrs ms dr against versus put puts set sets at into onto by calendar fiscal quarter
+    half period first second third fourth end ending mid early late annual annually
+    january february march april june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec embassy report reports reported
+    government officials official sources source analysts analyst assessment estimates
+    statistics figures data ministry department agency according statement""".split()
 )
 ABBREVIATIONS = {
     "revs": "revenues",
@@ -101,8 +106,8 @@ CONCEPTS = {
         "layoffs": "layoffs lay-offs redundancies cuts",
         "price": "price prices priced cost costs",
         "output": "output production produce produced",
-        "deficit": "deficit shortfall",
-        "shortage": "shortage shortages",
+        "deficit": "deficit",
+        "shortage": "shortage shortages shortfall",
         "age": "age aged",
     }.items()
     for word in words.split()
@@ -177,10 +182,12 @@ def describe(
             if after and fact.kind in ("money", "measure", "percent"):
                 words += _measure_words(after.group(1), 0, len(after.group(1)), [])
             gap = text[previous.end : fact.start] if previous else ""
+            earlier = previous is not None and bool(EARLIER.search(gap)) and len(gap.split()) <= 4
             if not words and previous is not None and previous.measure:
                 words = previous.measure.split()
-                if re.search(r"\bvs\b|\bversus\b|\bagainst\b", gap, re.I):
-                    fact.period = _earlier(previous.period or headline_period)
+            if earlier and previous is not None and previous.kind == fact.kind:
+                # "to 1.45 mln tonnes from 1.35 mln", "27 cts vs 29 cts": the period before
+                fact.period = _earlier(previous.period or headline_period)
             if not (after and words) and fact.kind not in ("other", "score"):
                 # what follows: "$200B AI Spending Spree", "$200B capex as ..."
                 clause = re.match(r"[^.;:!?,(—]*", text[fact.end :]).group()  # type: ignore[union-attr]
@@ -190,8 +197,9 @@ def describe(
             fact.measure = " ".join(dict.fromkeys(words[-5:])) or fact.measure
             fact.subject = _subject(text, fact, names, begin) or main_subject
             fact.topic = main_subject
-            if fact.kind != "date" and fact.period is None:
-                fact.period = _period(text, fact, passage_facts) or headline_period
+            own = _period(text, fact, passage_facts, following_only=fact.period is not None)
+            if fact.kind != "date" and (own or fact.period is None):
+                fact.period = own or fact.period or headline_period
             if fact.kind != "date":
                 previous = fact
     for i, fact in enumerate(facts):
@@ -254,7 +262,9 @@ def _subject(text: str, fact: Fact, names: list[tuple[str, int, int]], begin: in
     return after[0][0] if after else None
 
 
-def _period(text: str, fact: Fact, passage_facts: list[Fact]) -> str | None:
+def _period(
+    text: str, fact: Fact, passage_facts: list[Fact], following_only: bool = False
+) -> str | None:
     """The date, year, quarter or month said in the figure's sentence, nearest first."""
     dates = [
         f
@@ -262,10 +272,31 @@ def _period(text: str, fact: Fact, passage_facts: list[Fact]) -> str | None:
         if f.kind == "date" and f.sentence == fact.sentence and f is not fact
     ]
     if dates:
-        nearest = min(dates, key=lambda f: abs(f.start - fact.start))
+        # "1.35 mln in 1986": a date right after the figure is its period; else the nearest
+        # before it in the sentence; else the nearest after
+        following = [
+            f
+            for f in dates
+            if f.start >= fact.end
+            and re.fullmatch(
+                r"[\s,]*(?:in|for|during|of|at\s+end-?|by)?\s*(?:calendar|fiscal)?\s*",
+                text[fact.end : f.start],
+                re.I,
+            )
+        ]
+        before = [f for f in dates if f.end <= fact.start]
+        if following_only and not following:
+            return None
+        if not (following or before):
+            return (
+                None  # the sentence's dates are other figures' ("720,000 against 695,000 in 1986")
+            )
+        nearest = (following or before[-1:])[0]
         value = str(nearest.value)
         fiscal = FISCAL.search(text[max(0, nearest.start - 20) : nearest.start])
         return f"fiscal {value}" if fiscal else value
+    if following_only:
+        return None
     sentence = fact.sentence
     quarter = QUARTER.search(sentence)
     if quarter and QUARTER_WORD.search(sentence[quarter.start() : quarter.end() + 12]):
@@ -277,7 +308,19 @@ def _period(text: str, fact: Fact, passage_facts: list[Fact]) -> str | None:
     return None
 
 
+EARLIER = re.compile(
+    r"\b(?:vs\.?|versus|against|from|compared\s+(?:with|to))\s*(?:the|a|an)?\s*$", re.I
+)
+
+
 def _earlier(period: str | None) -> str:
+    """The period before `period`: the year before a year or crop year, else "a year
+    earlier" than it."""
+    if period and re.fullmatch(r"(?:19|20)\d\d", period):
+        return str(int(period) - 1)
+    crop = re.fullmatch(r"((?:19|20)\d\d)/(\d\d)", period or "")
+    if crop:
+        return f"{int(crop.group(1)) - 1}/{int(crop.group(2)) - 1:02d}"
     return f"{period} a year earlier" if period else "a year earlier"
 
 

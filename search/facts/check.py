@@ -17,6 +17,7 @@ not compared pair by pair.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 from collections.abc import Callable
@@ -147,13 +148,28 @@ def _interval(fact: Fact) -> tuple[float, float]:
     return low, high
 
 
+def _significant(fact: Fact) -> int:
+    """How many significant digits a figure is written with ("57 billion": 2, "1%": 1)."""
+    if not fact.step or not fact.value:
+        return 3
+    digits = math.floor(math.log10(abs(float(fact.value)))) - math.floor(math.log10(fact.step)) + 1
+    return max(1, digits)
+
+
 def same_value(a: Fact, b: Fact) -> bool:
-    """The two values agree within rounding and qualifiers."""
+    """The two values agree within rounding and qualifiers. A coarser figure rounds a finer
+    one only when written with two significant digits or more (57 and 56.88 billion agree;
+    "1%" and "1.2%" do not)."""
     if isinstance(a.value, str) or isinstance(b.value, str):
         return a.value == b.value
+    if a.value == b.value:
+        return True
     low_a, high_a = _interval(a)
     low_b, high_b = _interval(b)
-    return low_a < high_b and low_b < high_a or a.value == b.value
+    if not (low_a < high_b and low_b < high_a):
+        return False
+    coarse = a if a.step >= b.step else b
+    return bool(coarse.qualifier or coarse.upper is not None) or _significant(coarse) >= 2
 
 
 def _unit_key(fact: Fact) -> str:
@@ -167,13 +183,20 @@ def _unit_key(fact: Fact) -> str:
     return fact.unit or ""
 
 
+def _word_match(x: str, y: str) -> bool:
+    return x == y or (min(len(x), len(y)) >= 4 and (x.startswith(y) or y.startswith(x)))
+
+
 def _names_match(a: frozenset[str], b: frozenset[str]) -> list[str]:
-    return [
-        x
-        for x in a
-        for y in b
-        if x == y or (min(len(x), len(y)) >= 4 and (x.startswith(y) or y.startswith(x)))
-    ]
+    """The words of two subjects when one names the other: every word of the shorter is in
+    the longer ("Argonaut" and "Argonaut Games"; "Indonesia" and "Indonesian"), not merely one
+    word in common ("New Zealand Futures Exchange" is not "Singapore ... Exchange")."""
+    if not a or not b:
+        return []
+    short, long = sorted((a, b), key=len)
+    if all(any(_word_match(x, y) for y in long) for x in short):
+        return sorted(short)
+    return []
 
 
 def _periods_agree(a: str | None, b: str | None) -> bool:
@@ -181,7 +204,10 @@ def _periods_agree(a: str | None, b: str | None) -> bool:
     and these differ; a month against a date or nothing is no difference."""
     if not a or not b or a == b:
         return True
-    years_a, years_b = re.findall(r"(?:19|20)\d\d(?:/\d\d)?", a), re.findall(r"(?:19|20)\d\d(?:/\d\d)?", b)
+    years_a, years_b = (
+        re.findall(r"(?:19|20)\d\d(?:/\d\d)?", a),
+        re.findall(r"(?:19|20)\d\d(?:/\d\d)?", b),
+    )
     if years_a and years_b and set(years_a).isdisjoint(years_b):
         return False
     if ("earlier" in a) != ("earlier" in b):
@@ -248,8 +274,8 @@ def _relate(
         subject_score = 1.0 if subject else 0.5
         confidence = round((subject_score + max(jaccard, 0.3) + period_score) / 3, 3)
         return "corroborates", confidence, topic, about
-    if not subject or not measure:
-        return None
+    if not subject or len(measure) < 2:
+        return None  # a disagreement needs the same thing said twice, not one word in common
     confidence = round((1.0 + jaccard + period_score) / 3, 3)
     if a.fact.kind in ("date", "score", "ratio"):
         return None  # two dates of one subject are usually two events
@@ -271,7 +297,7 @@ def check(
     is_copy = copies or (lambda a, b: False)
     is_same = same_story or (lambda a, b: False)
     figures = {
-        aid: [_figure(f) for f in facts if f.kind in CHECKED_KINDS]
+        aid: [_figure(f) for f in facts if f.kind in CHECKED_KINDS and not _is_period(f, facts)]
         for aid, facts in facts_by_article.items()
     }
     postings: dict[tuple[str, str, str], list[_Figure]] = defaultdict(list)
@@ -321,6 +347,18 @@ def check(
                 )
         out[aid] = list(checked.values())
     return out
+
+
+def _is_period(fact: Fact, facts: list[Fact]) -> bool:
+    """A date that dates another figure of its sentence ("against 1.35 mln in 1986") is that
+    figure's period, not a statement of its own."""
+    if fact.kind != "date":
+        return False
+    return any(
+        f.kind != "date" and f.sentence == fact.sentence and f.passage == fact.passage
+        and f.period is not None and str(fact.value) in f.period
+        for f in facts
+    )  # fmt: skip
 
 
 def _closest(theirs: _Figure, mine: _Figure, ours: list[_Figure]) -> bool:

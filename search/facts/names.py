@@ -47,7 +47,11 @@ def _name_segments(match: re.Match[str]) -> list[list[tuple[str, int]]]:
     for word in re.finditer(r"\S+", match.group()):
         raw, start = word.group(), match.start() + word.start()
         bare = POSSESSIVE.sub("", raw).rstrip("-")
-        if bare.isupper() and len(bare) > 1 and (bare.lower() in STOP_WORDS or bare.lower() in HEADLINE_VERBS):
+        if (
+            bare.isupper()
+            and len(bare) > 1
+            and (bare.lower() in STOP_WORDS or bare.lower() in HEADLINE_VERBS)
+        ):
             segments.append([])  # a headline in capitals: "SHV SAYS IT MAKING TENDER OFFER"
             continue
         if bare.lower() in ROLES:
