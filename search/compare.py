@@ -309,7 +309,7 @@ def similarity_of(
     """How alike two articles are, as `compare` reports it (0-1): the share of both articles'
     text that is aligned (weighted by how alike the aligned passages are), or their content
     words' similarity when that is higher (two write-ups of one story share words more than
-    paragraphs); halved when both state figures and none the same (notices of two companies
+    paragraphs); a third of that when both state figures and none the same (notices of two companies
     written on one template). The same measure decides which articles tell the same story
     (search/facts/stories.py): one number for compare, the picker and the library's ≈."""
     words = word_similarity(a, b)
@@ -320,8 +320,8 @@ def similarity_of(
     score = max(_overall(rows, texts_a, texts_b), words)
     facts_a, facts_b = facts if facts is not None else (extract(a), extract(b))
     figures_a, figures_b = _figures(facts_a), _figures(facts_b)
-    if len(figures_a) >= 2 and len(figures_b) >= 2 and not figures_a & figures_b:
-        score /= 2
+    if figures_a and figures_b and not figures_a & figures_b:
+        score /= 3
     return score
 
 

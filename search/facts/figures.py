@@ -275,6 +275,8 @@ def _classify(text: str, number: Number) -> Fact | None:
         if glued_m and RACE.search(around) and not _currency_after(text, end)[0]:
             value /= 1e6
             return _fact("measure", value, "metres", text, begin, end, step=step / 1e6)
+    if code is None and re.match(r"p\b", text[end : end + 2]) and not number.is_word:
+        return _fact("money", value / 100, "GBP", text, begin, end + 1, step=step / 100)  # 80p
     if _glued_letters(text, end):
         glued = MEASURE.match(text, end)
         if glued is None and not re.match(r"(?:%|pct)", text[end:]):
@@ -426,7 +428,8 @@ def figures_in(text: str, day_first: bool | None = None) -> list[Fact]:
             continue
         fact = _classify(text, number)
         if fact is None:
-            taken.append((number.start, number.end))
+            model = re.match(r"[-–]\d[\w-]*", text[number.end :])
+            taken.append((number.start, number.end + (model.end() if model else 0)))
             continue
         found.append(fact)
         taken.append((fact.start, fact.end))
@@ -519,7 +522,7 @@ def _inherit_units(text: str, facts: list[Fact]) -> None:
         ):
             _take_unit(fact, nxt)
             continue
-        prev = facts[i - 1] if i else None
+        prev = next((f for f in reversed(facts[:i]) if f.kind != "date"), None)
         if (
             prev is not None
             and prev.kind in ("money", "measure")

@@ -86,7 +86,15 @@ def entities_in(text: str) -> list[tuple[str, int, int, bool]]:
                 or len(name) < 2
             ):
                 continue
-            tentative = _sentence_start(text, start) and not _looks_like_name(words[0][0])
+            possessive = bool(POSSESSIVE.search(text[end : end + 2])) or text[end : end + 2] in (
+                "'s",
+                "’s",
+            )
+            tentative = (
+                _sentence_start(text, start)
+                and not _looks_like_name(words[0][0])
+                and not possessive  # "Norway's imports": a name
+            )
             found.append((name, start, end, tentative))
     return found
 
@@ -152,7 +160,10 @@ def names_of(article_id: str, texts: list[tuple[int, str, bool]]) -> list[Fact]:
                 entities[key] = sighting
     for sighting, headline in doubtful:
         key, words = sighting.text.casefold(), sighting.text.split()
-        tail = " ".join(words[1:]).casefold()
+        rest = words[1:]
+        while rest and rest[0].lower() in ("of", "de", "van", "von"):
+            rest = rest[1:]  # "Users of Vela": Vela
+        tail = " ".join(rest).casefold()
         if key in entities:
             entities[key].mentions += 1
         elif not headline and tail in entities:

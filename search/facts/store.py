@@ -58,6 +58,10 @@ CREATE TABLE IF NOT EXISTS similar (a TEXT, b TEXT, versions TEXT, score REAL,
 """
 
 
+def _version(source: SourceFile) -> str:
+    return f"{source.size}:{source.mtime_ns}"
+
+
 def _grams_blob(hashes: list[int]) -> bytes:
     return array("I", sorted({h & 0xFFFFFFFF for h in hashes})).tobytes()
 
@@ -230,7 +234,7 @@ class FactStore:
                 a, b = sorted((aid, other))
                 if (a, b) in fresh or a not in sources or b not in sources:
                     continue
-                versions = f"{sources[a].size}:{sources[a].mtime_ns}:{sources[b].size}:{sources[b].mtime_ns}"
+                versions = f"{_version(sources[a])}:{_version(sources[b])}"
                 cached = known.get((a, b))
                 if cached and cached[0] == versions:
                     score = cached[1]
