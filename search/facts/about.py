@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from search.facts.dates import MONTHS
+from search.facts.calendar import MONTHS
 from search.facts.fact import Fact
 from search.text import LATIN_WORD, STOP_WORDS, stem
 

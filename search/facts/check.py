@@ -276,6 +276,8 @@ def _relate(
         return "corroborates", confidence, topic, about
     if not subject or len(measure) < 2:
         return None  # a disagreement needs the same thing said twice, not one word in common
+    if not same_story and not _names_match(a.topic, b.topic):
+        return None  # and two articles about one subject (two companies' tables share "Oper")
     confidence = round((1.0 + jaccard + period_score) / 3, 3)
     if a.fact.kind in ("date", "score", "ratio"):
         return None  # two dates of one subject are usually two events

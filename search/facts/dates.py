@@ -8,27 +8,8 @@ from __future__ import annotations
 
 import re
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
+from search.facts.calendar import MONTHS
+
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
@@ -50,8 +31,8 @@ DATE = re.compile(
 )
 # "WASHINGTON, Feb 26 -": where and when a wire story was filed, not a figure of the story.
 DATELINE = re.compile(
-    rf"(?:^|(?<=\n)|(?<=\s\s))[A-Z][A-Za-z .'/&()-]*,\s+(?:{_MONTH})\.?\s+\d{{1,2}}\s+-",
-    re.IGNORECASE,
+    rf"(?:(?:^|(?<=\n))[A-Z][A-Za-z .'/&()-]*|(?<!\w)[A-Z][A-Z .'/&()-]*[A-Z]),"
+    rf"\s+(?i:{_MONTH})\.?\s+\d{{1,2}}\s+-"
 )
 TIME = re.compile(
     r"""(?<![\d.:])(?P<h>[01]?\d|2[0-3])(?:[.:](?P<m>[0-5]\d))?\s?(?P<ampm>[ap])\.?\s?m\b\.?

@@ -312,6 +312,10 @@ def _classify(text: str, number: Number) -> Fact | None:
             r"\s+of\b", text[end + duration.end() :]
         ):
             return None  # "the first 20 days of February": a period, not a figure
+        if re.match(r"\s*mths\b", rest, re.I) and not re.search(
+            r"\b(?:for|in|over|after|of|within)\s+$", text[max(0, begin - 8) : begin], re.I
+        ):
+            return None  # "12 mths" heading a table's rows: their period, not a figure
         unit = duration_unit(duration.group("unit"))
         if duration.group("old"):
             fact = _fact("duration", value, "years", text, begin, end + duration.end(), step=step)

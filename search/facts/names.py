@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from search.facts.dates import MONTHS
+from search.facts.calendar import MONTHS
 from search.facts.fact import Fact
 from search.text import STOP_WORDS
 

@@ -13,20 +13,13 @@ import json
 import sqlite3
 import threading
 from array import array
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from search.errors import LoadError
 from search.facts.check import CheckedFact, check
-from search.facts.extract import Fact, extract
-from search.facts.stories import (
-    SAME_STORY,
-    candidates,
-    copy_groups,
-    copy_pairs,
-    shingles,
-    story_terms,
-)
+from search.facts.fact import Fact
+from search.facts.stories import SAME_STORY, candidates, copy_groups, copy_pairs
 from search.model import Article, SourceFile
 from search.reading.corpus import scan_corpus
 
@@ -72,12 +65,57 @@ def _grams(blob: bytes) -> list[int]:
     return list(values)
 
 
+def _decode(facts_json: str, links_json: str | None) -> list[CheckedFact]:
+    facts = [Fact.from_cache(item) for item in json.loads(facts_json)]
+    links = json.loads(links_json) if links_json else [[] for _ in facts]
+    return [
+        CheckedFact(fact, CheckedFact.links_from_cache(rows))
+        for fact, rows in zip(facts, links, strict=False)
+    ]
+
+
+class CheckedEntries(Sequence[CheckedFact]):
+    """One article's checked facts, read from the cache's JSON the first time they are used."""
+
+    def __init__(self, facts_json: str, links_json: str | None) -> None:
+        self._raw: tuple[str, str | None] | None = (facts_json, links_json)
+        self._entries: list[CheckedFact] = []
+
+    def _decoded(self) -> list[CheckedFact]:
+        if self._raw is not None:
+            self._entries, self._raw = _decode(*self._raw), None
+        return self._entries
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def]
+        return self._decoded()[index]
+
+    def __len__(self) -> int:
+        return len(self._decoded())
+
+    def __iter__(self) -> Iterator[CheckedFact]:
+        return iter(self._decoded())
+
+    def __eq__(self, other: object) -> bool:
+        return list(self) == list(other) if isinstance(other, Sequence) else NotImplemented
+
+    def __repr__(self) -> str:
+        return f"CheckedEntries({self._decoded()!r})"
+
+
+def index_location(root: Path) -> Path:
+    """The corpus's index folder, as search.index.schema.index_location makes it (repeated
+    here so that reading facts does not import Whoosh: 150 ms; a test checks the two agree)."""
+    from search.userdata import locations
+
+    resolved = root.expanduser().resolve()
+    digest = hashlib.sha1(str(resolved).encode()).hexdigest()[:12]
+    return locations.cache_dir() / "index" / f"{resolved.name or 'root'}-{digest}"
+
+
 class FactStore:
     """Facts of the corpus at `root`, checked across its articles."""
 
     def __init__(self, root: Path, location: Path | None = None) -> None:
-        from search.index.schema import index_location
-
         self.root = Path(root).expanduser()
         self.path = (location or index_location(self.root)) / CACHE_NAME
         self.skipped: dict[str, str] = {}  # article id: why it has no facts
@@ -117,8 +155,6 @@ class FactStore:
     def refresh(self, progress: Callable[[int, int], None] | None = None) -> sqlite3.Connection:
         """Bring the cache up to date with the corpus: read the articles added or changed,
         forget the removed ones, and work the cross-checks out again if anything changed."""
-        from search.reading.loader import load_article
-
         files = scan_corpus(self.root).files
         generation = self._generation(files)
         db = self._connect()
@@ -131,6 +167,10 @@ class FactStore:
             for aid, size, mtime in db.execute("SELECT id, size, mtime FROM articles")
         }
         wanted = {source.id for source in files}
+        from search.facts.extract import extract  # the extractor and the cleaner: only now
+        from search.facts.stories import shingles, story_terms
+        from search.reading.loader import load_article
+
         with db:
             for gone in set(known) - wanted:
                 db.execute("DELETE FROM articles WHERE id = ?", (gone,))
@@ -265,13 +305,9 @@ class FactStore:
 
     # --- answers -----------------------------------------------------------------------------
 
-    def _entries(self, facts_json: str, links_json: str | None) -> list[CheckedFact]:
-        facts = [Fact.from_cache(item) for item in json.loads(facts_json)]
-        links = json.loads(links_json) if links_json else [[] for _ in facts]
-        return [
-            CheckedFact(fact, CheckedFact.links_from_cache(rows))
-            for fact, rows in zip(facts, links, strict=False)
-        ]
+    @staticmethod
+    def _entries(facts_json: str, links_json: str | None) -> list[CheckedFact]:
+        return _decode(facts_json, links_json)
 
     def checked_for(self, article_id: str) -> list[CheckedFact]:
         """One article's facts with what the other articles say about each (reading only that
@@ -289,7 +325,9 @@ class FactStore:
         return self._entries(*row) if row else []
 
     def checked(self) -> dict[str, list[CheckedFact]]:
-        """Every article's facts with what the other articles say about each."""
+        """Every article's facts with what the other articles say about each. Each article's
+        list is decoded from the cache when first used, so a caller that keeps one article
+        pays for one."""
         with self._guard:
             db = self.refresh()
             try:
@@ -301,7 +339,7 @@ class FactStore:
                 )
             finally:
                 db.close()
-        return {aid: self._entries(facts, links) for aid, facts, links in rows}
+        return {aid: CheckedEntries(facts, links) for aid, facts, links in rows}  # type: ignore[misc]
 
     def facts(self, progress: Callable[[int, int], None] | None = None) -> dict[str, list[Fact]]:
         """Every article's own facts (reading only what changed since the cache was written)."""

@@ -10,7 +10,7 @@ import sqlite3
 
 import pytest
 
-from search.facts import store as factstore
+import search.facts.extract as extraction
 from search.facts.store import FactStore
 from tests.support import SEEDS, write
 from tests.support.labels import FACT_LABELS as FIXTURES
@@ -133,8 +133,8 @@ def test_facts_are_cached_and_only_a_changed_article_is_extracted_again(
     write(corpus, "a.txt", "Acme Corp\n\nAcme hired 1,200 engineers in 2024 for its plant.\n")
     write(corpus, "b.txt", "Acme news\n\nAcme said it hired 1,200 engineers for the new plant.\n")
     calls: list[str] = []
-    real = factstore.extract
-    monkeypatch.setattr(factstore, "extract", lambda a: calls.append(a.id) or real(a))
+    real = extraction.extract
+    monkeypatch.setattr(extraction, "extract", lambda a: calls.append(a.id) or real(a))
     store = FactStore(corpus, location=tmp_path / "index")
     first = store.checked()
     assert sorted(calls) == ["a", "b"]
@@ -163,6 +163,13 @@ def test_a_damaged_cache_is_rebuilt_silently(tmp_path) -> None:
     assert any(e.fact.value == 1200 for e in facts["a"])
     with sqlite3.connect(tmp_path / "index" / "facts.sqlite") as db:
         assert db.execute("SELECT count(*) FROM articles").fetchone() == (1,)
+
+
+def test_the_fact_cache_lives_in_the_index_folder() -> None:
+    from search.facts.store import index_location
+    from search.index.schema import index_location as index_folder
+
+    assert index_location(SEEDS) == index_folder(SEEDS)
 
 
 # --- the command line ---------------------------------------------------------------------------
