@@ -34,7 +34,7 @@ CONFLICT_AT = 0.5  # measure overlap (Jaccard) from which a different value is a
 CHECKED_KINDS = frozenset(
     "money percent percentage_points count measure duration ratio date score".split()
 )
-COMMON_POSTING = 5000  # a (kind, unit, subject word) shared by more figures finds no candidates
+COMMON_POSTING = 1000  # a (kind, unit, subject word) shared by more figures finds no candidates
 
 
 @dataclass
@@ -249,6 +249,38 @@ def _figure(fact: Fact) -> _Figure:
     )
 
 
+def _bucket(value: float) -> int:
+    """Values within about 5% of each other fall in one bucket or the next."""
+    return round(math.log(abs(value)) * 20) if value else -(10**6)
+
+
+def _keys(figure: _Figure, lookup: bool = False) -> list[tuple[object, ...]]:
+    """Where a figure is filed to be found (`lookup`: where to look for the others): by the
+    same value of the same subject or topic (a corroboration), and by the same subject and a
+    measure word (a conflict). Keys this specific keep the candidates few whatever the
+    corpus's size; a key shared by more than COMMON_POSTING figures finds none."""
+    fact, names = figure.fact, {w[:4] for w in figure.subject | figure.topic}
+    if isinstance(fact.value, str):
+        values: list[object] = [fact.value]
+    else:
+        value = abs(float(fact.value))
+        low, high = _interval(fact)
+        low, high = max(abs(low), value / 2), min(abs(high), value * 2)  # at most 14 buckets away
+        if lookup:
+            values = list(range(_bucket(low) - 1, _bucket(high) + 2))
+        else:
+            values = [_bucket(value)]
+    keys: list[tuple[object, ...]] = [
+        ("=", fact.kind, figure.unit, value, name) for value in values for name in names
+    ]
+    keys += [
+        ("≠", fact.kind, figure.unit, name, word)
+        for name in {w[:4] for w in figure.subject}
+        for word in figure.measure
+    ]
+    return keys
+
+
 def _relate(
     a: _Figure, b: _Figure, same_story: bool
 ) -> tuple[str, float, list[str], list[str]] | None:
@@ -302,19 +334,19 @@ def check(
         aid: [_figure(f) for f in facts if f.kind in CHECKED_KINDS and not _is_period(f, facts)]
         for aid, facts in facts_by_article.items()
     }
-    postings: dict[tuple[str, str, str], list[_Figure]] = defaultdict(list)
+    postings: dict[tuple[object, ...], list[_Figure]] = defaultdict(list)
     for found in figures.values():
         for figure in found:
-            for word in figure.subject | figure.topic:
-                postings[(figure.fact.kind, figure.unit, word[:4])].append(figure)
+            for key in _keys(figure):
+                postings[key].append(figure)
     out: dict[str, list[CheckedFact]] = {}
     for aid, facts in facts_by_article.items():
         checked = {id(f): CheckedFact(f) for f in facts}
         for figure in figures[aid]:
             entry = checked[id(figure.fact)]
             candidates: dict[int, _Figure] = {}
-            for word in figure.subject | figure.topic:
-                found = postings[(figure.fact.kind, figure.unit, word[:4])]
+            for key in _keys(figure, lookup=True):
+                found = postings.get(key, ())
                 if len(found) <= COMMON_POSTING:
                     candidates.update((id(g), g) for g in found if g.fact.article != aid)
             best: dict[str, tuple[str, float, list[str], list[str], _Figure]] = {}

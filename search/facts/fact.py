@@ -21,7 +21,7 @@ FIGURE_KINDS = (
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class Fact:
     """One figure, date or name an article states.
 

@@ -77,10 +77,13 @@ def candidates(terms: dict[str, dict[str, int]]) -> dict[str, list[tuple[str, fl
     for aid, vector in vectors.items():
         for term, weight in vector.items():
             postings[term].append((aid, weight))
+    common = max(100, len(vectors) // 50)  # a word in more articles says little of a story
     out: dict[str, list[tuple[str, float]]] = {}
     for aid, vector in vectors.items():
         scores: dict[str, float] = defaultdict(float)
         for term, weight in vector.items():
+            if len(postings[term]) > common:
+                continue
             for other, other_weight in postings[term]:
                 if other != aid:
                     scores[other] += weight * other_weight

@@ -416,3 +416,95 @@ def score_same_story(related: Callable[[str, str], str], part: str | None = None
         predicted = related(Path(pair["a"]).stem, Path(pair["b"]).stem)
         result.rows.append((pair["id"], pair["label"], predicted))
     return result
+
+
+# --- the whole labelled corpus, checked as the fact store checks a corpus ----------------------
+
+
+@dataclass
+class CheckedCorpus:
+    """Every document of ../shared/data read the labeller's way, its facts checked across the
+    others with the store's own steps (copies, same-story partners by compare's measure, then
+    check), and what the label scorers need to ask of it."""
+
+    facts: dict[str, list[Fact]]
+    checked: dict[str, list]  # type: ignore[type-arg]
+    copies: set[frozenset[str]]
+    same: set[frozenset[str]]
+    scores: dict[frozenset[str], float]
+    index: dict[tuple[str, int, int, str, int, int], object] = field(default_factory=dict)
+
+    def relation(self, a: Fact, b: Fact) -> str:
+        link = self.index.get((a.article, a.passage, a.start, b.article, b.passage, b.start))
+        link = link or self.index.get(
+            (b.article, b.passage, b.start, a.article, a.passage, a.start)
+        )
+        return link.relation if link is not None else "none"  # type: ignore[attr-defined]
+
+    def related(self, a: str, b: str) -> str:
+        pair = frozenset((a, b))
+        return "copy" if pair in self.copies else "same_story" if pair in self.same else "different"
+
+    def links(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for entries in self.checked.values():
+            for entry in entries:
+                for link in entry.links:
+                    counts[link.relation] = counts.get(link.relation, 0) + 1
+        return counts
+
+
+@cache
+def checked_corpus() -> CheckedCorpus:
+    from search.compare import similarity_of
+    from search.facts.check import check
+    from search.facts.stories import SAME_STORY, candidates, copy_pairs, shingles, story_terms
+
+    articles = {Path(d).stem: read_reference(d).article for d in labelled_documents()}
+    facts = {aid: extract(a) for aid, a in articles.items()}
+    copies = copy_pairs({aid: shingles(a) for aid, a in articles.items()})
+    scores: dict[frozenset[str], float] = {}
+    for aid, found in candidates({k: story_terms(a) for k, a in articles.items()}).items():
+        for other, _ in found:
+            pair = frozenset((aid, other))
+            if pair not in scores:
+                both = (facts[aid], facts[other])
+                scores[pair] = (
+                    1.0
+                    if pair in copies
+                    else similarity_of(articles[aid], articles[other], facts=both)
+                )
+    same = {pair for pair, score in scores.items() if score >= SAME_STORY} | copies
+    checked = check(
+        facts,
+        copies=lambda a, b: frozenset((a, b)) in copies,
+        same_story=lambda a, b: frozenset((a, b)) in same,
+    )
+    corpus = CheckedCorpus(facts, checked, copies, same, scores)
+    for aid, entries in checked.items():
+        for entry in entries:
+            for link in entry.links:
+                key = (
+                    aid,
+                    entry.fact.passage,
+                    entry.fact.start,
+                    link.article,
+                    link.passage,
+                    link.start,
+                )
+                corpus.index[key] = link
+    return corpus
+
+
+def similarity_scores(part: str | None = None) -> list[tuple[str, float]]:
+    """(label, compare's similarity) of each labelled article pair: what the threshold is
+    chosen on."""
+    from search.compare import similarity_of
+
+    out = []
+    for pair in _labels("same_story.json"):
+        if part and pair_half(pair["a"], pair["b"]) != part:
+            continue
+        a, b = read_reference(pair["a"]).article, read_reference(pair["b"]).article
+        out.append((pair["label"], similarity_of(a, b)))
+    return out

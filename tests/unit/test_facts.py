@@ -14,7 +14,13 @@ import search.facts.extract as extraction
 from search.facts.store import FactStore
 from tests.support import SEEDS, write
 from tests.support.labels import FACT_LABELS as FIXTURES
-from tests.support.labels import score, score_figures
+from tests.support.labels import (
+    checked_corpus,
+    score,
+    score_figures,
+    score_pairs,
+    score_same_story,
+)
 from tui.cli import main
 
 
@@ -56,6 +62,21 @@ def test_figures_drawn_from_real_news_meet_the_targets_on_the_development_half()
     assert dev.precision >= 0.95 and dev.recall >= 0.90, (dev.missed, dev.wrong)
     held = score_figures(part="held-out")
     assert held.precision >= 0.85 and held.recall >= 0.80, (held.missed, held.wrong)
+
+
+def test_links_and_same_story_meet_the_targets_on_the_development_half() -> None:
+    """pairs.json and same_story.json, on every document of ../shared/data read the labeller's
+    way and checked as the store checks a corpus. Copies must come out as copies."""
+    corpus = checked_corpus()
+    pairs = score_pairs(lambda aid: corpus.facts[aid], corpus.relation, "dev")
+    right, predicted = pairs.precision("corroborates")
+    assert predicted >= 10 and right / predicted >= 0.90, pairs.rows
+    right, predicted = pairs.precision("conflicts")
+    assert predicted >= 1 and right / predicted >= 0.90, pairs.rows
+    assert pairs.recall("copy")[0] == pairs.recall("copy")[1]  # every copy listed as a copy
+    stories = score_same_story(corpus.related, "dev")
+    said = [row for row in stories.rows if row[2] != "different"]
+    assert said and sum(row[1] != "different" for row in said) / len(said) >= 0.95
 
 
 # --- across articles ---------------------------------------------------------------------------
