@@ -266,10 +266,7 @@ def _keys(figure: _Figure, lookup: bool = False) -> list[tuple[object, ...]]:
         value = abs(float(fact.value))
         low, high = _interval(fact)
         low, high = max(abs(low), value / 2), min(abs(high), value * 2)  # at most 14 buckets away
-        if lookup:
-            values = list(range(_bucket(low) - 1, _bucket(high) + 2))
-        else:
-            values = [_bucket(value)]
+        values = list(range(_bucket(low) - 1, _bucket(high) + 2)) if lookup else [_bucket(value)]
     keys: list[tuple[object, ...]] = [
         ("=", fact.kind, figure.unit, value, name) for value in values for name in names
     ]

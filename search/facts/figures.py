@@ -12,6 +12,15 @@ from __future__ import annotations
 
 import re
 
+from search.facts.around import (
+    counted_after,
+    currency_after,
+    currency_before,
+    glued_letters,
+    is_id,
+    is_name_number,
+    qualifier_before,
+)
 from search.facts.dates import (
     DATE,
     DATELINE,
@@ -27,64 +36,17 @@ from search.facts.fact import Fact
 from search.facts.numbers import CORE, Number, read_number, vague_numbers
 from search.facts.units import (
     BASIS_POINTS,
-    CENT_WORDS,
-    CODES,
-    COUNTRY_DOLLARS,
     CURRENCY_WORDS,
-    DOLLAR_WORDS,
     DURATION,
     GLUED_ONLY,
     MEASURE,
     PERCENT,
     POINTS,
-    SIGNS,
     duration_unit,
     measure_unit,
 )
-from search.text import LATIN_WORD, STOP_WORDS
 
-QUALIFIERS = [  # longest first; read from the words just before a figure
-    ("no more than", "no more than"),
-    ("not more than", "no more than"),
-    ("more than", "over"),
-    ("just over", "over"),
-    ("over", "over"),
-    ("above", "over"),
-    ("exceeding", "over"),
-    ("at least", "at least"),
-    ("at most", "at most"),
-    ("nearly", "nearly"),
-    ("almost", "nearly"),
-    ("close to", "nearly"),
-    ("just under", "under"),
-    ("under", "under"),
-    ("less than", "under"),
-    ("fewer than", "under"),
-    ("an estimated", "estimated"),
-    ("estimated", "estimated"),
-    ("about", "about"),
-    ("around", "about"),
-    ("roughly", "about"),
-    ("approximately", "about"),
-    ("some", "about"),
-    ("up to", "up to"),
-    ("as much as", "up to"),
-    ("as many as", "up to"),
-    ("as high as", "up to"),
-]
-APPROXIMATE = frozenset({"about", "nearly", "estimated"})
 DATE_QUALIFIERS = ("early", "mid", "late", "end of", "end", "first half of", "second half of")
-SIGN_BEFORE = re.compile(
-    r"(?:(?<![\w$])(?P<sign>(?:US|A|AU|C|CA|HK|NZ|S|NT|R)?\s?\$|[€£¥₹₩₽])|\b(?P<word>Rs\.?|SFr|"
-    r"DM|" + "|".join(sorted(CODES)) + r"))\s?$"
-)
-CURRENCY_AFTER = re.compile(
-    r"""[\s-]+(?:(?P<country>U\.S\.|US|American|Australian|Aust|Canadian|Can|N\.Z\.|NZ|New\s+Zealand
-    |H\.K\.|HK|Hong\s+Kong|Singapore|Taiwan|Swiss|French|Belgian|Mexican|Argentine|Philippine)
-    \s+)?(?P<word>dlrs|dlr|dollars|dollar|cts|ct|cents|cent|[a-z]+)\b""",
-    re.VERBOSE | re.IGNORECASE,
-)
-CODE_AFTER = re.compile(r"\s(?P<code>[A-Z]{3})\b")
 AGE = re.compile(r"[\s-]+years?[\s-]+old\b|[\s-]+year-old\b", re.I)
 AGE_AFTER_NAME = re.compile(
     r"(?:[A-Z][\w'’.-]+|\b(?:international|man|woman|player|striker|defender|midfielder|winger|"
@@ -96,11 +58,6 @@ RANKED = re.compile(r"\b(?:chart|charts|list|ranking|spot|position|places?)\b", 
 RANK_BEFORE = re.compile(r"\b(?:number|no\.|No|top|ranked|rank|#)\s*$", re.I)
 PERIOD_LABEL = re.compile(r"\b(?:first|last|past|next|final)\s+$", re.I)
 PRONOUN_ONE = re.compile(r"\b(?:any|no|every|each|the|this|that|which|such|another|at)\s+$", re.I)
-NOT_COUNTED = frozenset(
-    """said says say told added agreed noted would could will may might must shall did do does
-    and or but to of in on at by for from with as than per vs versus against compared said.
-    were was is are be been has have had times percent pct""".split()
-)
 RACE = re.compile(
     r"\b(?:race|sprint|hurdles|freestyle|backstroke|breaststroke|butterfly|medley|relay|dash|"
     r"metres?|meters?|swim\w*|run\w*|track|heat|tall|high|deep|long|wide|deep|away|length)\b",
@@ -108,139 +65,9 @@ RACE = re.compile(
 )
 
 
-def _qualifier(text: str, start: int) -> tuple[str | None, int]:
-    """The qualifier just before `start` and where it begins."""
-    before = text[max(0, start - 30) : start].lower()
-    for phrase, name in QUALIFIERS:
-        match = re.search(rf"\b{phrase}\s*$", before)
-        if match:
-            return name, start - (len(before) - match.start())
-    return None, start
-
-
-def _counted(text: str, end: int) -> str | None:
-    """The thing counted: the words after a number up to a stop word or punctuation, at most
-    three ("1,700 workers", "five Boeing 757-200 planes" -> "Boeing")."""
-    words: list[str] = []
-    rest = re.match(r"\s+of\s+(?:its|the|their|his|her|our)\s+", text[end:])
-    if rest:
-        end += rest.end() - 1
-    hyphenated = False
-    for match in LATIN_WORD.finditer(text, end):
-        gap = text[end : match.start()]
-        if gap.strip(" \n") not in ("", "-") or len(words) == 3 or (gap == "-" and words):
-            break
-        if hyphenated:
-            break  # "13-nation group": the compound names what is counted
-        hyphenated = gap == "-"
-        word = match.group().lower().strip("'’")
-        if word in STOP_WORDS or word in NOT_COUNTED:
-            break
-        words.append(word)
-        end = match.end()
-    return " ".join(words) or None
-
-
-def _glued_letters(text: str, end: int) -> bool:
-    return end < len(text) and text[end].isalpha()
-
-
-def _is_name_number(text: str, start: int) -> bool:
-    """ "Fortune 500", "LC 500", "Maroon 5": a bare number right after a capitalised word that
-    is not a sentence's first, a month, a qualifier or a headline in capitals."""
-    prior = re.search(r"([A-Z][\w.'’-]*)[ \t]+$", text[max(0, start - 30) : start])
-    if not prior:
-        return False
-    word = prior.group(1)
-    lower = word.lower().rstrip(".")
-    if lower in STOP_WORDS or lower in {q for q, _ in QUALIFIERS} or lower in ("no", "top"):
-        return False
-    from search.facts.dates import MONTHS
-
-    if lower in MONTHS:
-        return False
-    word_start = start - len(prior.group(0))
-    head = text[:word_start].rstrip()
-    if not head or head[-1] in '.!?:"“(;':
-        return False  # a sentence's first word: "Revs 104.6 mln", "Net 205 mln"
-    line = text[max(0, word_start - 60) : start + 20]
-    letters = [c for c in line if c.isalpha()]
-    return not (letters and sum(c.isupper() for c in letters) > 0.8 * len(letters))
-
-
-def _is_id(text: str, number: Number) -> bool:
-    """Numbers that are names, models or ids, not figures."""
-    start, end = number.start, number.end
-    before = text[start - 1] if start else " "
-    raw = text[start:end]
-    if (
-        before.isalnum()
-        or before in "_#@"
-        or (before == "-" and start >= 2 and text[start - 2].isalpha())
-    ):
-        return True  # H100, #5, COVID-19, GPT-4
-    if number.is_word:
-        return False
-    digits = re.match(r"[\d,.]+", raw)
-    plain = digits.group() if digits else raw
-    if plain.startswith("0") and not plain.startswith("0.") and plain != "0":
-        return True  # 01, 007
-    if len(plain.replace(",", "").replace(".", "")) > 9 and "," not in plain:
-        return True  # a long id: 192845757775
-    if re.match(r"(?:st|nd|rd|th)\b", text[end : end + 3], re.I):
-        return True  # 1st, 4TH
-    if re.match(r"\s*(?:hundred|thousand|million|billion|trillion)th\b", text[end:], re.I):
-        return True  # "1 millionth robot"
-    if re.match(r"-[A-Z]", text[end : end + 2]) and not re.match(r"-[A-Z]+\b(?![a-z])", text[end:]):
-        return True  # 30-Second (but NINE-NATION and 13-NATION are counts)
-    if re.match(r"-\d", text[end : end + 2]):
-        return True  # 757-200: a model (ranges and scores are read before)
-    if re.match(r"[’']s\b", text[end : end + 3]) and start and text[start - 1] == " ":
-        prior = text[:start].rstrip().split()[-1:] or [""]
-        if prior[0][:1].isupper():
-            return True  # "Maroon 5's album": a name
-    return False
-
-
-def _currency_before(text: str, start: int) -> tuple[str | None, int]:
-    match = SIGN_BEFORE.search(text[max(0, start - 5) : start])
-    if not match:
-        return None, start
-    raw = (match.group("sign") or match.group("word") or "").replace(" ", "").lower()
-    code = SIGNS.get(raw) or (raw.upper() if raw.upper() in CODES else None)
-    if raw == "rmb":
-        code = "CNY"
-    return code, start - (len(text[max(0, start - 5) : start]) - match.start())
-
-
-def _currency_after(text: str, end: int) -> tuple[str | None, float, int]:
-    """A currency word after a number: (code, factor, end). "cts" are hundredths."""
-    match = CURRENCY_AFTER.match(text, end)
-    if match:
-        word = match.group("word").lower()
-        country = (match.group("country") or "").lower().replace(" ", "")
-        country = {"newzealand": "nz", "hongkong": "hk"}.get(country, country)
-        if word in DOLLAR_WORDS or word in CENT_WORDS:
-            code = COUNTRY_DOLLARS.get(country, "USD" if not country else None) or "USD"
-            return code, (0.01 if word in CENT_WORDS else 1.0), match.end()
-        if word in CURRENCY_WORDS and not country:
-            code = CURRENCY_WORDS[word]
-            if word in ("pounds", "pound") and re.match(r"\s+of\s", text[match.end() :]):
-                return None, 1.0, end  # "ten pounds of flour"
-            if code == "GBP/100":
-                if word == "p" and text[end : end + 1] == " ":
-                    return None, 1.0, end
-                return "GBP", 0.01, match.end()
-            return code, 1.0, match.end()
-    code = CODE_AFTER.match(text, end)
-    if code and code.group("code") in CODES:
-        return code.group("code"), 1.0, code.end()
-    return None, 1.0, end
-
-
 def _fact(kind, value, unit, text, start, end, qualifier=None, step=0.0) -> Fact:  # type: ignore[no-untyped-def]
     if qualifier is None and kind not in ("date", "other", "score"):
-        qualifier, start = _qualifier(text, start)
+        qualifier, start = qualifier_before(text, start)
     return Fact(kind, text[start:end], value, unit, qualifier, "", -1, "", start, end, step=step)
 
 
@@ -250,7 +77,7 @@ def _classify(text: str, number: Number) -> Fact | None:
     ranged = _range(text, number)
     if ranged is not None:
         return ranged
-    if _is_id(text, number):
+    if is_id(text, number):
         return None
     value, step = number.value, number.step
     negative = (
@@ -259,7 +86,7 @@ def _classify(text: str, number: Number) -> Fact | None:
         and text[start - 1] in "-−"
         and (start < 2 or text[start - 2] in " (\t\n")
     )
-    code, begin = _currency_before(text, start)
+    code, begin = currency_before(text, start)
     if negative and code is None:
         value, begin = -value, start - 1
     elif (
@@ -272,12 +99,12 @@ def _classify(text: str, number: Number) -> Fact | None:
     if number.scaled and re.search(r"[mM]$", text[start:end]) and code is None:
         glued_m = text[end - 1] == "m" and text[end - 2].isdigit()
         around = text[max(0, start - 40) : end + 30]
-        if glued_m and RACE.search(around) and not _currency_after(text, end)[0]:
+        if glued_m and RACE.search(around) and not currency_after(text, end)[0]:
             value /= 1e6
             return _fact("measure", value, "metres", text, begin, end, step=step / 1e6)
     if code is None and re.match(r"p\b", text[end : end + 2]) and not number.is_word:
         return _fact("money", value / 100, "GBP", text, begin, end + 1, step=step / 100)  # 80p
-    if _glued_letters(text, end):
+    if glued_letters(text, end):
         glued = MEASURE.match(text, end)
         if glued is None and not re.match(r"(?:%|pct)", text[end:]):
             return None  # 757s, 8V, 1980s
@@ -292,7 +119,7 @@ def _classify(text: str, number: Number) -> Fact | None:
         )
     if percent := PERCENT.match(rest):
         return _fact("percent", value, "%", text, begin, end + percent.end(), step=step)
-    after, factor, money_end = _currency_after(text, end)
+    after, factor, money_end = currency_after(text, end)
     if code is None and after is not None:
         return _fact("money", value * factor, after, text, begin, money_end, step=step * factor)
     if code is not None:
@@ -329,7 +156,7 @@ def _classify(text: str, number: Number) -> Fact | None:
         if written.lower() not in GLUED_ONLY or glued or written == "Nm":
             return _fact("measure", value, name, text, begin, measure.end(), step=step)
     if RANK_BEFORE.search(text[max(0, start - 10) : start]):
-        counted = _counted(text, end)
+        counted = counted_after(text, end)
         plural = bool(counted) and counted.split()[0].endswith("s")  # type: ignore[union-attr]
         if not (
             plural
@@ -337,7 +164,7 @@ def _classify(text: str, number: Number) -> Fact | None:
             and re.search(r"top\s*$", text[max(0, start - 5) : start], re.I)
         ):
             return None  # "number one", "top 40" (but "the top 12 films" counts films)
-    counted = _counted(text, end)
+    counted = counted_after(text, end)
     if number.is_word:
         word = text[start:end].lower()
         if not number.scaled and (counted is None or word == "a"):
@@ -346,7 +173,7 @@ def _classify(text: str, number: Number) -> Fact | None:
             return None  # "any one person", "the one"
         if counted and counted.split()[0] in ("another", "anothers"):
             return None
-    elif not number.scaled and _is_name_number(text, start):
+    elif not number.scaled and is_name_number(text, start):
         return None  # "Fortune 500", "Maroon 5"
     if (
         not number.scaled
@@ -459,7 +286,7 @@ def _range(text: str, number: Number) -> Fact | None:
     """ "30-60 per cent", "$5-10 million", "2-3 years": one figure from two numbers joined by a
     hyphen, whose unit the second gives; its value is the lower bound, `upper` the higher."""
     joint = re.match(r"\s?[-–]\s?(?=\d)", text[number.end :])
-    if not joint or number.is_word or _glued_letters(text, number.end):
+    if not joint or number.is_word or glued_letters(text, number.end):
         return None
     second = CORE.match(text, number.end + joint.end())
     if second is None:
@@ -493,7 +320,7 @@ def _vague(text: str, lower: float, upper: float, start: int, end: int, words: s
         fact = _fact("money", lower, "USD", text, start, end, words)
     else:
         counted = re.match(r"\s+of\s+", text[end:])
-        thing = _counted(text, end + counted.end()) if counted else _counted(text, end)
+        thing = counted_after(text, end + counted.end()) if counted else counted_after(text, end)
         fact = _fact("count", lower, thing, text, start, end, words)
     fact.upper, fact.step = upper, lower
     return fact
