@@ -141,10 +141,10 @@ def _interval(fact: Fact) -> tuple[float, float]:
     qualifier = fact.qualifier or ""
     if qualifier in APPROXIMATE or " of " in qualifier:
         low, high = min(low, value * 0.95), max(high, value * 1.05)
-    elif qualifier in ABOVE:
-        high = max(high, value * 1.5)
+    elif qualifier in ABOVE:  # "more than 1 million" is near 1 million, not any larger number
+        high = max(high, value * 1.1)
     elif qualifier in BELOW:
-        low = min(low, value * 0.5)
+        low = min(low, value * 0.9)
     return low, high
 
 

@@ -43,6 +43,8 @@ def links(*articles: Article, same_story: bool = False):  # type: ignore[no-unty
         ("billions of dollars", "tens of billions of dollars", False),
         ("around 900 mln stg", "around 800 mln stg", False),
         ("5,499 dlrs", "5,498 dlrs", False),
+        ("up to two mln bpd", "1,870,000 bpd", False),
+        ("more than 40 pct", "41 pct", True),
     ],
 )
 def test_values_agree_within_rounding_and_qualifiers(a: str, b: str, agree: bool) -> None:
