@@ -169,7 +169,8 @@ def same_value(a: Fact, b: Fact) -> bool:
     if not (low_a < high_b and low_b < high_a):
         return False
     coarse = a if a.step >= b.step else b
-    return bool(coarse.qualifier or coarse.upper is not None) or _significant(coarse) >= 2
+    loose = coarse.qualifier in APPROXIMATE or coarse.upper is not None
+    return loose or _significant(coarse) >= 2
 
 
 def _unit_key(fact: Fact) -> str:
