@@ -170,7 +170,9 @@ def currency_before(text: str, start: int) -> tuple[str | None, int]:
     code = SIGNS.get(raw) or (raw.upper() if raw.upper() in CODES else None)
     if raw == "rmb":
         code = "CNY"
-    return code, start - (len(text[max(0, start - 5) : start]) - match.start())
+    window = text[max(0, start - 5) : start]
+    begin = match.start() + len(match.group()) - len(match.group().lstrip())
+    return code, start - (len(window) - begin)
 
 
 def currency_after(text: str, end: int) -> tuple[str | None, float, int]:

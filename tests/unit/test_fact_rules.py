@@ -58,6 +58,13 @@ def test_money_is_read_by_sign_code_and_word(text: str, value: float, unit: str)
     assert fact.value == pytest.approx(value)
 
 
+def test_a_figure_starts_at_its_sign_not_at_the_space_before() -> None:
+    assert [f.text for f in figures_in("The plan: $75 billion now, and US$ 4 later.")] == [
+        "$75 billion",
+        "US$ 4",
+    ]
+
+
 def test_yen_sign_alone_is_yen_or_yuan_unless_the_article_says() -> None:
     alone = figures_of(article("Sales", "The retailer booked ¥8 billion in sales."))
     assert alone[0].unit == "JPY|CNY" and "yen or yuan" in (alone[0].note or "")
