@@ -58,6 +58,9 @@ RANKED = re.compile(r"\b(?:chart|charts|list|ranking|spot|position|places?)\b", 
 RANK_BEFORE = re.compile(r"\b(?:number|no\.|No|top|ranked|rank|#)\s*$", re.I)
 PERIOD_LABEL = re.compile(r"\b(?:first|last|past|next|final)\s+$", re.I)
 PRONOUN_ONE = re.compile(r"\b(?:any|no|every|each|the|this|that|which|such|another|at)\s+$", re.I)
+PRICED = re.compile(
+    r"\b(?:priced|pricing|reoffered|issued|issue\s+price)\b(?:\s+\w+){0,2}\s+(?:at|of)\s+$", re.I
+)
 RACE = re.compile(
     r"\b(?:race|sprint|hurdles|freestyle|backstroke|breaststroke|butterfly|medley|relay|dash|"
     r"metres?|meters?|swim\w*|run\w*|track|heat|tall|high|deep|long|wide|deep|away|length)\b",
@@ -185,6 +188,13 @@ def _classify(text: str, number: Number) -> Fact | None:
         fact = _fact("duration", value, "years", text, begin, end, step=step)
         fact.measure = "age"
         return fact
+    if (
+        not number.scaled
+        and 80 <= value <= 130
+        and PRICED.search(text[max(0, begin - 32) : begin])
+        and not counted
+    ):
+        return _fact("other", value, "% of par", text, begin, end, step=step)  # a bond's price
     fact = _fact("count", value, counted, text, begin, end, step=step)
     return fact
 

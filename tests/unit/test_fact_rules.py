@@ -224,6 +224,11 @@ def test_counts_keep_what_they_count_and_number_words_need_a_noun() -> None:
     assert figures_in("They respect one another.") == []
 
 
+def test_a_bond_priced_at_a_number_is_a_share_of_par() -> None:
+    price = one("The lead manager priced the notes at 101.375 on Friday.")
+    assert (price.kind, price.value, price.unit) == ("other", 101.375, "% of par")
+
+
 def test_scores_and_times() -> None:
     assert found("She beat the champion 7-6, 6-3 in the final.") == [("score", "7-6, 6-3", None)]
     assert found("Doors open at 7.30 p.m. sharp.") == [("other", "19:30", "time of day")]
