@@ -78,6 +78,13 @@ def qualifier_before(text: str, start: int) -> tuple[str | None, int]:
     return None, start
 
 
+# A plural noun (or a noun that is plural as it stands) ends what is counted.
+HEAD_NOUN = re.compile(
+    r"[a-z-]{2,}(?<!ss)(?<!us)(?<!is)s|people|staff|personnel|police|cattle|children|men|women|"
+    r"sheep|livestock|equipment|crew"
+)
+
+
 def counted_after(text: str, end: int) -> str | None:
     """The thing counted: the words after a number up to a stop word or punctuation, at most
     three ("1,700 workers", "five Boeing 757-200 planes" -> "Boeing")."""
@@ -98,6 +105,8 @@ def counted_after(text: str, end: int) -> str | None:
             break
         words.append(word)
         end = match.end()
+        if HEAD_NOUN.fullmatch(word):
+            break  # "300 people died", "1,700 workers went": the counted thing ends at its noun
     return " ".join(words) or None
 
 

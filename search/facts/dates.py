@@ -25,7 +25,7 @@ DATE = re.compile(
     |(?P<dmy>\b(?P<d2>{_DAY})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH})\.?\b(?:,?\s+(?P<y2>{_YEAR})\b)?)
     |(?P<my>\b(?P<m3>{_MONTH})\.?,?\s+(?P<y3>{_YEAR})\b)
     |(?P<year>(?:(?<=mid-)|(?<=early-)|(?<=late-)|(?<=end-)|(?<![\w$€£¥.,/+-])){_YEAR}
-        (?:/(?P<crop>\d\d)(?!\d))?(?![\w%]|,\d|\.\d|-\d|\s*(?:%|pct|percent)))
+        (?:[/-](?P<crop>\d\d)(?!\d))?(?![\w%]|,\d|\.\d|-\d|\s*(?:%|pct|percent)))
     """,
     re.VERBOSE | re.IGNORECASE,
 )

@@ -63,7 +63,8 @@ PRICED = re.compile(
 )
 RACE = re.compile(
     r"\b(?:race|sprint|hurdles|freestyle|backstroke|breaststroke|butterfly|medley|relay|dash|"
-    r"metres?|meters?|swim\w*|run\w*|track|heat|tall|high|deep|long|wide|deep|away|length)\b",
+    r"metres?|meters?|swim\w*|swam|ran|run\w*|track|heat|tall|high|deep|long|wide|away|length|"
+    r"athlet\w*|olympic\w*|marathon|steeplechase|final|finish\w*)\b",
     re.I,
 )
 
@@ -102,7 +103,12 @@ def _classify(text: str, number: Number) -> Fact | None:
     if number.scaled and re.search(r"[mM]$", text[start:end]) and code is None:
         glued_m = text[end - 1] == "m" and text[end - 2].isdigit()
         around = text[max(0, start - 40) : end + 30]
-        if glued_m and RACE.search(around) and not currency_after(text, end)[0]:
+        thousands = "," in text[start:end] or (100 <= number.value / 1e6 <= 50000)
+        if (
+            glued_m
+            and (RACE.search(around) or (thousands and "," in text[start:end]))
+            and not currency_after(text, end)[0]
+        ):
             value /= 1e6
             return _fact("measure", value, "metres", text, begin, end, step=step / 1e6)
     if code is None and re.match(r"p\b", text[end : end + 2]) and not number.is_word:
@@ -178,13 +184,14 @@ def _classify(text: str, number: Number) -> Fact | None:
             return None
     elif not number.scaled and is_name_number(text, start):
         return None  # "Fortune 500", "Maroon 5"
-    if (
-        not number.scaled
-        and AGE_AFTER_NAME.search(text[max(0, start - 40) : start])
-        and re.match(r"\s*(?:,|\)|\.|;|$| is | was | said| has)", rest)
-        and 10 <= value <= 110
-        and number.step == 1
-    ):
+    after_name = AGE_AFTER_NAME.search(text[max(0, start - 40) : start]) and re.match(
+        r"\s*(?:,|\)|\.|;|$| is | was | said| has)", rest
+    )
+    aged = re.search(r"\baged\s+$", text[max(0, start - 8) : start], re.I) or (
+        re.search(r"[A-Z][\w'’.-]+\s+\($", text[max(0, start - 30) : start])
+        and rest.startswith(")")
+    )
+    if not number.scaled and (after_name or aged) and 1 <= value <= 110 and number.step == 1:
         fact = _fact("duration", value, "years", text, begin, end, step=step)
         fact.measure = "age"
         return fact
@@ -357,7 +364,7 @@ def _inherit_units(text: str, facts: list[Fact]) -> None:
         nxt = facts[i + 1] if i + 1 < len(facts) else None
         if (
             nxt
-            and nxt.kind in ("money", "percent", "measure")
+            and (nxt.kind in ("money", "percent", "measure") or (nxt.kind == "count" and nxt.unit))
             and LINKS.match(text[fact.end : nxt.start])
             and not re.search(r"[.;]\s", text[fact.end : nxt.start])
         ):

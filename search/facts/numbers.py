@@ -43,7 +43,8 @@ SCALE = re.compile(
 VAGUE = re.compile(
     r"""\b(?:(?P<lead>tens|hundreds|dozens|a\s+few)\s+of\s+)?(?P<unit>hundreds|thousands|millions
     |billions|trillions)\b
-    |\b(?P<few>a\s+few|several)\s+(?P<unit2>hundred|thousand|million|billion)\b""",
+    |\b(?P<few>a\s+few|several)\s+(?P<unit2>hundred|thousand|million|billion)\b
+    |\b(?P<dozens>dozens)\s+of\b""",
     re.VERBOSE | re.IGNORECASE,
 )
 
@@ -115,11 +116,27 @@ def read_number(match: re.Match[str], text: str) -> Number:
     return with_scale(number, text)
 
 
+AND_WORDS = re.compile(rf"\s+and\s+(?P<word>{WORD_NUMBER})\b", re.IGNORECASE)
+AND_A_HALF = re.compile(r"[\s-]and[\s-]a[\s-]half\b", re.IGNORECASE)
+
+
 def with_scale(number: Number, text: str) -> Number:
-    """Take in the scale words after a number ("1.5 mln", "$12.2m", "one hundred thousand")."""
+    """Take in the scale words after a number ("1.5 mln", "$12.2m", "one hundred thousand",
+    "one hundred and fifty"), and "and a half"."""
+    if half := AND_A_HALF.match(text, number.end):
+        number.value += 0.5
+        number.end = half.end()
+        number.step = 0.5
     while True:
         scale = SCALE.match(text, number.end)
         if not scale:
+            if (
+                number.is_word
+                and number.value in (100, 1000)
+                and (more := AND_WORDS.match(text, number.end))
+            ):
+                number.value += _word_value(more.group("word"))
+                number.end = more.end()
             return number
         word = (scale.group("word") or scale.group("glued")).lower()
         if word in ("crores", "lakhs"):
@@ -139,6 +156,9 @@ def vague_numbers(text: str) -> list[tuple[float, float, int, int, str]]:
     found = []
     for match in VAGUE.finditer(text):
         start, end = match.span()
+        if match.group("dozens"):
+            found.append((24.0, 144.0, start, match.end("dozens"), "dozens"))
+            continue
         if match.group("unit"):
             unit = match.group("unit").lower()[:-1]
             lead = " ".join((match.group("lead") or "").lower().split())

@@ -265,3 +265,24 @@ def test_each_figure_keeps_what_it_measures_whose_it_is_and_for_when() -> None:
         (2.1e6, "1996"),
         (1.9e6, "1995"),
     ]
+
+
+def test_compound_number_words_halves_and_dozens() -> None:
+    assert found("One hundred and twenty pupils sat the test.") == [("count", 120, "pupils")]
+    assert found("The build took three-and-a-half years.") == [("duration", 3.5, "years")]
+    dozens = one("Dozens of boats were damaged.")
+    assert (dozens.kind, dozens.value, dozens.upper, dozens.unit) == ("count", 24, 144, "boats")
+
+
+def test_ages_written_aged_or_in_brackets_and_what_is_counted_ends_at_its_noun() -> None:
+    assert found("The pilot, aged 57, landed safely.") == [("duration", 57, "years")]
+    assert found("Driver Ana Ruiz (29) was unhurt.") == [("duration", 29, "years")]
+    assert found("Between 40 and 60 sheep drowned.") == [
+        ("count", 40, "sheep"),
+        ("count", 60, "sheep"),
+    ]
+
+
+def test_a_distance_in_metres_on_the_track_and_a_season_of_two_years() -> None:
+    assert found("He ran the 1,500m in record time.") == [("measure", 1500, "metres")]
+    assert found("The 2021-22 season ended early.") == [("date", "2021/22", None)]
