@@ -19,16 +19,31 @@ from dataclasses import replace
 SIZE = 20_000
 
 
+WORDS = "one two three four five six seven eight nine ten eleven twelve".split()
+
+
 def _variant(text: str, k: int) -> str:
-    """The text with every number shifted by k and every capitalised word respelled."""
-    text = re.sub(r"\d+", lambda m: str(int(m.group()) + k * 7 % 97), text)
+    """The text with every number (in digits or words) shifted by k and every capitalised word
+    respelled, so that no two repetitions state the same figure about the same name."""
     if not k:
         return text
+    shift = k * 7 % 97
+    text = re.sub(r"\d+", lambda m: str(int(m.group()) + shift), text)
+    text = re.sub(
+        rf"\b({'|'.join(WORDS)})\b",
+        lambda m: str(WORDS.index(m.group(1).lower()) + 1 + shift),
+        text,
+        flags=re.I,
+    )
     tag = ""
     while k:
         k, digit = divmod(k, 26)
         tag += "abcdefghijklmnopqrstuvwxyz"[digit]
-    return re.sub(r"\b([A-Z])([a-z]{2,})\b", lambda m: m.group(1) + tag + m.group(2), text)
+    return re.sub(
+        r"\b([A-Z])([A-Za-z]{2,})\b",
+        lambda m: m.group(1) + (tag.upper() if m.group(2).isupper() else tag) + m.group(2),
+        text,
+    )
 
 
 def _articles(count: int):  # type: ignore[no-untyped-def]

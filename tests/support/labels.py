@@ -508,3 +508,31 @@ def similarity_scores(part: str | None = None) -> list[tuple[str, float]]:
         a, b = read_reference(pair["a"]).article, read_reference(pair["b"]).article
         out.append((pair["label"], similarity_of(a, b)))
     return out
+
+
+def recall_through_cleaner(part: str | None = None) -> tuple[int, int]:
+    """(found, labelled): the labelled figures that the facts of each document, as today's
+    cleaner reads it (search.reading), state with the label's kind, value and unit anywhere in
+    the article. Only recall: the labels cover sampled passages, not whole articles."""
+    from search.reading.corpus import scan_corpus
+    from search.reading.loader import load_article
+
+    data = _labels("figures.json")
+    by_doc: dict[str, list[dict]] = {}
+    for label in data["figures"]:
+        if not part or half(label["doc"]) == part:
+            by_doc.setdefault(label["doc"], []).append(label)
+    found = total = 0
+    sources = {}
+    for folder in ("newswire", "pages/truth"):
+        for source in scan_corpus(DATA / folder).files:
+            sources[f"{folder}/{source.rel}"] = source
+    for doc, labels in by_doc.items():
+        facts = [f for f in extract(load_article(sources[doc])) if f.kind != "entity"]
+        for label in labels:
+            total += 1
+            match = next((f for f in facts if label_matches(label, f)), None)
+            if match is not None:
+                facts.remove(match)
+                found += 1
+    return found, total
