@@ -262,6 +262,22 @@ def _subject(text: str, fact: Fact, names: list[tuple[str, int, int]], begin: in
     return after[0][0] if after else None
 
 
+MONTH_WORD = re.compile(
+    r"\b(january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)\b",
+    re.I,
+)
+MONTH_AFTER = re.compile(r"[\s,]*(?:in|for|during)\s+(?P<month>[A-Z][a-z]+)\b")
+
+
+def _month_after(text: str, fact: Fact) -> str | None:
+    """ "60.85 billion in April": a month named right after a figure is its period."""
+    match = MONTH_AFTER.match(text, fact.end)
+    if match and match.group("month").lower() in MONTHS and len(match.group("month")) > 2:
+        return f"{MONTHS[match.group('month').lower()]:02d}"
+    return None
+
+
 def _period(
     text: str, fact: Fact, passage_facts: list[Fact], following_only: bool = False
 ) -> str | None:
@@ -286,7 +302,7 @@ def _period(
         ]
         before = [f for f in dates if f.end <= fact.start]
         if following_only and not following:
-            return None
+            return _month_after(text, fact)
         if not (following or before):
             return (
                 None  # the sentence's dates are other figures' ("720,000 against 695,000 in 1986")
@@ -296,16 +312,19 @@ def _period(
         fiscal = FISCAL.search(text[max(0, nearest.start - 20) : nearest.start])
         return f"fiscal {value}" if fiscal else value
     if following_only:
-        return None
+        return _month_after(text, fact)
     sentence = fact.sentence
     quarter = QUARTER.search(sentence)
     if quarter and QUARTER_WORD.search(sentence[quarter.start() : quarter.end() + 12]):
         n = quarter.group("n").lower()
         return f"Q{ORDINALS.get(n, n[-1:])}"
-    month = re.search(rf"\b({'|'.join(m for m in MONTHS if len(m) > 3)})\b", sentence, re.I)
-    if month and month.group(1)[0].isupper():
-        return f"{MONTHS[month.group(1).lower()]:02d}"
-    return None
+    months = [m for m in MONTH_WORD.finditer(sentence) if m.group(1)[0].isupper()]
+    if not months:
+        return None
+    offset = fact.start - (text.find(sentence) if text.find(sentence) >= 0 else 0)
+    before = [m for m in months if m.end() <= offset]
+    month = before[-1] if before else months[0]  # "(January 51.46 billion)": January
+    return f"{MONTHS[month.group(1).lower()]:02d}"
 
 
 EARLIER = re.compile(

@@ -40,6 +40,12 @@ HEADLINE_VERBS = frozenset(
 )
 
 
+SPEECH_AFTER = re.compile(
+    r"\s+(?:said|says|told|reported|announced|added|expects|expected|plans|planned|"
+    r"warned|confirmed|denied)\b"
+)
+
+
 def _name_segments(match: re.Match[str]) -> list[list[tuple[str, int]]]:
     """The words of a capitalised run with their offsets, cut into names: after a possessive
     ("Google's TPU" -> Google | TPU) and at job titles (dropped)."""
@@ -94,6 +100,7 @@ def entities_in(text: str) -> list[tuple[str, int, int, bool]]:
                 _sentence_start(text, start)
                 and not _looks_like_name(words[0][0])
                 and not possessive  # "Norway's imports": a name
+                and not SPEECH_AFTER.match(text, end)  # "Norway said": a name
             )
             found.append((name, start, end, tentative))
     return found

@@ -132,3 +132,19 @@ def test_a_figure_said_several_times_is_one_sidebar_row_with_its_count() -> None
         ("$2 billion", 3),
         ("3,000", 1),
     ]
+
+
+def test_a_month_said_before_a_figure_is_its_period() -> None:
+    a = article(
+        "a",
+        "Reserves",
+        "Norway's reserves reached a record 61.20 billion crowns in May (April 60.85 billion).",
+    )
+    b = article(
+        "b",
+        "Reserves",
+        "Norway said its reserves rose to 61.20 billion crowns in May from 60.85 billion crowns in April.",
+    )
+    found = links(a, b)
+    assert ("a", "60.85 billion", "b", "61.20 billion crowns", "conflicts") not in found
+    assert ("a", "61.20 billion crowns", "b", "61.20 billion crowns", "corroborates") in found
