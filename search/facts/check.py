@@ -271,11 +271,12 @@ def _keys(figure: _Figure, lookup: bool = False) -> list[tuple[object, ...]]:
     keys: list[tuple[object, ...]] = [
         ("=", fact.kind, figure.unit, value, name) for value in values for name in names
     ]
-    keys += [
-        ("≠", fact.kind, figure.unit, name, word)
-        for name in {w[:4] for w in figure.subject}
-        for word in figure.measure
-    ]
+    if fact.kind not in ("date", "score", "ratio"):  # these never conflict (see _relate)
+        keys += [
+            ("≠", fact.kind, figure.unit, name, word)
+            for name in {w[:4] for w in figure.subject}
+            for word in figure.measure
+        ]
     return keys
 
 
