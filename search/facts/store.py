@@ -95,6 +95,12 @@ class CheckedEntries(Sequence[CheckedFact]):
     def __iter__(self) -> Iterator[CheckedFact]:
         return iter(self._decoded())
 
+    def __add__(self, other: Sequence[CheckedFact]) -> list[CheckedFact]:
+        return [*self, *other]
+
+    def __radd__(self, other: Sequence[CheckedFact]) -> list[CheckedFact]:
+        return [*other, *self]
+
     def __eq__(self, other: object) -> bool:
         return list(self) == list(other) if isinstance(other, Sequence) else NotImplemented
 

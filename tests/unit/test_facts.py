@@ -234,3 +234,10 @@ def test_dossier_facts_with_an_unknown_id_is_one_line(capsys) -> None:
     assert main(["facts", "999"]) == 2
     err = capsys.readouterr().err
     assert err == "dossier: error: no article with id '999'\n"
+
+
+def test_an_articles_facts_from_the_store_behave_as_a_list(checked) -> None:
+    first, second = facts_of(checked, "000"), facts_of(checked, "001")
+    both = first + second
+    assert len(both) == len(first) + len(second) and both[0] == first[0]
+    assert list(first) == first and [] + first == list(first)
