@@ -98,10 +98,15 @@ def read_date(match: re.Match[str], day_first: bool | None) -> tuple[str, str | 
     return (f"{year}-{value}" if year else value), None
 
 
+NUMERIC_DATE = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d\d")
+
+
 def numeric_dates_day_first(text: str) -> bool | None:
     """Whether the numeric dates of a text write the day first, as one of them shows (a first
     number over 12), else None."""
     votes = set()
+    if not NUMERIC_DATE.search(text):
+        return None
     for match in DATE.finditer(text):
         if match.group("numeric"):
             first, second = int(match.group("n1")), int(match.group("n2"))

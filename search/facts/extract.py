@@ -69,12 +69,18 @@ def _settle_currencies(facts: list[Fact], body: str) -> None:
                 fact.note = "money: the article does not say in which currency"
 
 
-def _mentions(text: str, names: list[Fact]) -> list[tuple[str, int, int]]:
-    """Where the article's names occur in a text (longest first, no overlaps), as written."""
+def _names_pattern(names: list[Fact]) -> re.Pattern[str] | None:
+    """One pattern for all of an article's names, longest first."""
     if not names:
-        return []
+        return None
     ordered = sorted({n.text for n in names}, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(n) for n in ordered) + r")(?![\w])")
+    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(n) for n in ordered) + r")(?![\w])")
+
+
+def _mentions(text: str, pattern: re.Pattern[str] | None) -> list[tuple[str, int, int]]:
+    """Where the article's names occur in a text (no overlaps), as written."""
+    if pattern is None:
+        return []
     return [(m.group(), m.start(), m.end()) for m in pattern.finditer(text)]
 
 
@@ -97,7 +103,8 @@ def extract(article: Article) -> list[Fact]:
             fact.context = context_words(text, fact.start, fact.end)
             figures.append(fact)
     names = names_of(article.id, texts)
-    names_in = {index: _mentions(text, names) for index, text, _ in texts}
+    pattern = _names_pattern(names)
+    names_in = {index: _mentions(text, pattern) for index, text, _ in texts}
     first = article.passages[0].text if article.passages else ""
     describe(
         figures,

@@ -224,13 +224,14 @@ def _looks_like_phone(found: str) -> bool:
 
 def figures_in(text: str, day_first: bool | None = None) -> list[Fact]:
     """Every figure of a text, in order, without overlaps."""
-    taken = _taken(text)
+    digits = any(c.isdigit() for c in text)  # dates, times, scores and the like need one
+    taken = _taken(text) if digits else []
     found: list[Fact] = []
 
     def free(start: int, end: int) -> bool:
         return not any(s < end and start < e for s, e in taken)
 
-    for match in DATE.finditer(text):
+    for match in DATE.finditer(text) if digits else ():
         if not free(*match.span()):
             continue
         value, note = read_date(match, day_first)
@@ -246,11 +247,11 @@ def figures_in(text: str, day_first: bool | None = None) -> list[Fact]:
         fact.note = note
         found.append(fact)
         taken.append(match.span())
-    for match in TIME.finditer(text):
+    for match in TIME.finditer(text) if digits else ():
         if free(*match.span()):
             found.append(_fact("other", time_value(match), "time of day", text, *match.span()))
             taken.append(match.span())
-    for match in SCORE.finditer(text):
+    for match in SCORE.finditer(text) if digits else ():
         if free(*match.span()) and is_score(text, match):
             sets = re.findall(r"\d{1,2}-\d{1,2}", match.group())
             found.append(_fact("score", ", ".join(sets), None, text, *match.span()))
@@ -302,7 +303,8 @@ def _small_number(word: str) -> float:
 def _range(text: str, number: Number) -> Fact | None:
     """ "30-60 per cent", "$5-10 million", "2-3 years": one figure from two numbers joined by a
     hyphen, whose unit the second gives; its value is the lower bound, `upper` the higher."""
-    joint = re.match(r"\s?[-–]\s?(?=\d)", text[number.end :])
+    # "15-20", "15 - 20"; not "225.86 -12.99" (a minus sign: a space before only)
+    joint = re.match(r"(?:[-–]|\s[-–]\s)(?=\d)", text[number.end :])
     if not joint or number.is_word or glued_letters(text, number.end):
         return None
     second = CORE.match(text, number.end + joint.end())

@@ -286,3 +286,12 @@ def test_ages_written_aged_or_in_brackets_and_what_is_counted_ends_at_its_noun()
 def test_a_distance_in_metres_on_the_track_and_a_season_of_two_years() -> None:
     assert found("He ran the 1,500m in record time.") == [("measure", 1500, "metres")]
     assert found("The 2021-22 season ended early.") == [("date", "2021/22", None)]
+
+
+def test_a_minus_sign_after_a_space_starts_a_number_not_a_range() -> None:
+    assert [f.value for f in figures_in("The index closed at 318.40 -2.15 -0.67% on Friday.")] == [
+        318.40,
+        -2.15,
+        -0.67,
+    ]
+    assert one("Rents may rise 8 - 12 per cent.").upper == 12
