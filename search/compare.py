@@ -10,6 +10,12 @@ The alignment is a Needleman-Wunsch-style dynamic programme that keeps both orde
 earns its score minus MATCH_AT, a gap costs nothing, and one passage may pair with two adjacent
 ones (a paragraph split in the other version) when the two together score MERGE_GAIN more than
 either alone.
+
+How alike two articles are (`similarity_of`, what compare reports and what decides which
+articles tell the same story): the share of both articles' text that is aligned (passages of
+six content words or more), or the similarity of their content words above what two stories on
+one broad subject share when that is higher; a third of that when both state figures and
+none the same. Seeds 000 and 001 score 0.80; the seeds' other pairs under 0.1.
 """
 
 from __future__ import annotations
