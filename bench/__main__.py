@@ -18,7 +18,17 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bench import app, bookmarks, cleaning, compare, cranfield, facts, profile_build, search
+from bench import (
+    app,
+    bookmarks,
+    cleaning,
+    compare,
+    cranfield,
+    facts,
+    facts_scale,
+    profile_build,
+    search,
+)
 from bench.generate import generate
 
 REPORT = Path(__file__).resolve().parent / "REPORT.md"
@@ -33,6 +43,7 @@ def _groups(sizes: list[int]) -> dict[str, Callable[[], str]]:
         "app": lambda: app.run(max(sizes)),
         "scale": lambda: app.scale(max(sizes)),
         "facts": facts.run,
+        "facts-scale": lambda: facts_scale.run(max(sizes)),
         "compare": compare.run,
         "bookmarks": bookmarks.run,
         "build": lambda: profile_build.run(generate(1000, search.WORK / "corpus-1000")),

@@ -20,30 +20,6 @@ STOP_WORDS = frozenset(
     you your yours yourself yourselves""".split()
 )
 
-# Month names and their usual abbreviations -> 1-12; the days of the week.
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-
 # A word: letters or digits of any script, joined by an inner apostrophe, dot, hyphen or
 # slash ("don't", "U.S", "co-founder", "24/7").
 WORD = re.compile(r"[^\W_]+(?:['’.\-/][^\W_]+)*")
@@ -96,9 +72,3 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             if lo + skip < hi:
                 out.append((lo + skip, hi))
     return out or [(0, len(text))]
-
-
-def starts_sentence(text: str, index: int) -> bool:
-    """Whether `index` opens a sentence of `text` (nothing before it but a sentence's end)."""
-    head = text[:index].rstrip()
-    return not head or head[-1] in '.!?:"“'

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from search.bookmarks.store import Bookmark, BookmarkStore
     from search.compare import Comparison
     from search.facts.check import CheckedFact
+    from search.facts.sidebar import FactGroup
     from search.facts.store import FactStore
     from search.index.building import ArticleRead, Progress
     from search.index.corpus_index import CorpusIndex
@@ -153,23 +154,49 @@ class Workspace:
         self._checked = self._store().checked()
         return self._checked
 
-    def article_facts(self, article_id: str) -> list[CheckedFact]:
-        """One article's facts checked across the corpus. Raises UnknownArticle, or LoadError
-        when its file cannot be read as an article."""
+    def facts_of(self, article_id: str) -> list[CheckedFact]:
+        """One article's facts checked across the corpus: with the cache warm, only that
+        article's row is read (what `dossier facts ID` needs). Raises UnknownArticle, or
+        LoadError when its file cannot be read as an article."""
         from search.errors import LoadError
 
         source = self.source(article_id)
-        checked = self.facts()
-        problem = self._store().skipped.get(source.id)
+        store = self._store()
+        entries = store.checked_for(source.id)
+        problem = store.skipped.get(source.id)
         if problem is not None:
             raise LoadError(f"{source.id}: {problem}")
-        return checked.get(source.id, [])
+        return entries
+
+    def fact_groups(self, article_id: str) -> list[FactGroup]:
+        """The sidebar's rows for an article: a figure stated several times is one row with its
+        count; figures first in the order stated, then names. Row 0 is the one to select
+        when the sidebar opens."""
+        from search.facts.sidebar import group_facts
+
+        return group_facts(self.facts_of(article_id))
+
+    def linked_articles(self, ids: list[str]) -> dict[str, ArticleInfo]:
+        """The library rows (title, source, date) of the articles a fact links to, by id."""
+        wanted = set(ids)
+        return {info.id: info for info in self.catalog() if info.id in wanted}
 
     def partners(self) -> dict[str, list[tuple[str, float]]]:
-        """For every article, the others that tell the same story, closest first."""
+        """For every article, the others that tell the same story, closest first, with the
+        similarity `dossier compare` reports for the pair (the library's ≈ and the picker show
+        this number)."""
         if self._partners is None:
             self._partners = self._store().partners()
         return self._partners
+
+    def same_story(self, article_id: str) -> list[tuple[str, float]]:
+        """The articles telling the same story as this one, with their compare similarity:
+        what `dossier articles --json` gives as `same_story`."""
+        return self.partners().get(article_id, [])
+
+    def copies(self) -> list[list[str]]:
+        """Groups of articles that are copies of one text (re-issues): never two sources."""
+        return self._store().copies()
 
     def known_partners(self) -> dict[str, list[tuple[str, float]]]:
         """The same-story partners if they were already worked out, else none (never slow)."""

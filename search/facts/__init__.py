@@ -1,19 +1,23 @@
-"""Facts: figures, dates and names read from an article, checked across articles, cached in
-the fact store; and which articles tell the same story."""
+"""Facts: figures, dates and names read from an article (with what each measures, of whom, for
+when), checked across articles by subject, measure and period, cached in the fact store; which
+articles tell the same story, and which are copies; the sidebar's grouping."""
 
 from search.lazy import lazy_exports
 
 _EXPORTS = {
     "CheckedFact": "check",
     "Conflict": "check",
+    "Link": "check",
     "check": "check",
     "overlap": "check",
     "same_value": "check",
     "Fact": "fact",
     "extract": "extract",
-    "figures_in": "extract",
-    "same_story": "stories",
+    "figures_in": "figures",
+    "FactGroup": "sidebar",
+    "group_facts": "sidebar",
     "story_terms": "stories",
+    "copy_groups": "stories",
     "FactStore": "store",
 }
 __all__ = sorted(_EXPORTS)

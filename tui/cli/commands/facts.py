@@ -15,7 +15,7 @@ def run(args: Namespace) -> int:
     corpus = workspace(args)
     if args.id:
         try:
-            entries = corpus.article_facts(args.id)
+            entries = corpus.facts_of(args.id)
         except LoadError as error:
             raise CorpusError(str(error)) from error
     else:
