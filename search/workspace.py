@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from search.errors import UnknownArticle
+from search.errors import LoadError, UnknownArticle
 from search.index.results import SearchResult, UpdateReport
 from search.model import Article, ArticleInfo, Skipped, SourceFile
 from search.userdata.state import StateStore
@@ -179,7 +180,12 @@ class Workspace:
     def linked_articles(self, ids: list[str]) -> dict[str, ArticleInfo]:
         """The library rows (title, source, date) of the articles a fact links to, by id."""
         wanted = set(ids)
-        return {info.id: info for info in self.catalog() if info.id in wanted}
+        found = {info.id: info for info in self.catalog() if info.id in wanted}
+        for article_id, info in list(found.items()):
+            if not info.read:  # the index has not read it yet: its file says its title
+                with suppress(UnknownArticle, LoadError):
+                    found[article_id] = ArticleInfo.of(self.article(article_id), info.rel)
+        return found
 
     def partners(self) -> dict[str, list[tuple[str, float]]]:
         """For every article, the others that tell the same story, closest first, with the

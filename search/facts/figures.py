@@ -57,7 +57,9 @@ AGE_AFTER_NAME = re.compile(
 RANKED = re.compile(r"\b(?:chart|charts|list|ranking|spot|position|places?)\b", re.I)
 RANK_BEFORE = re.compile(r"\b(?:number|no\.|No|top|ranked|rank|#)\s*$", re.I)
 PERIOD_LABEL = re.compile(r"\b(?:first|last|past|next|final)\s+$", re.I)
-PRONOUN_ONE = re.compile(r"\b(?:any|no|every|each|the|this|that|which|such|another|at)\s+$", re.I)
+PRONOUN_ONE = re.compile(
+    r"\b(?:any|no|every|each|the|this|that|which|such|another|at|on)\s+$", re.I
+)
 PRICED = re.compile(
     r"\b(?:priced|pricing|reoffered|issued|issue\s+price)\b(?:\s+\w+){0,2}\s+(?:at|of)\s+$", re.I
 )

@@ -26,8 +26,15 @@ def test_articles_json_lists_every_seed_with_the_documented_keys(capsys) -> None
             "words",
             "passages",
             "path",
+            "same_story",
         }
     by_id = {row["id"][:3]: row for row in rows}
+    # The two tellings of one story name each other, with the similarity compare reports.
+    (partner,) = by_id["000"]["same_story"]
+    assert partner["id"].startswith("001")
+    code, out, _ = run(capsys, "compare", "000", "001", "--json")
+    assert partner["score"] == round(json.loads(out)["similarity"], 2)
+    assert [by_id[k]["same_story"] for k in ("002", "003", "004")] == [[], [], []]
     assert by_id["001"]["published"] == "2026-03-05"
     assert by_id["004"]["source"] == "GeekWire"
     assert by_id["003"]["passages"] == 70
@@ -111,3 +118,14 @@ def test_an_unreadable_article_is_one_line_not_a_traceback(capsys, tmp_path: Pat
     code, _, err = run(capsys, "show", "blob", "--corpus", str(tmp_path))
     assert code == 2
     assert err == f"dossier: error: {tmp_path / 'blob.txt'}: binary file (an executable)\n"
+
+
+def test_facts_name_the_other_articles_by_title_and_count_repeats(capsys) -> None:
+    code, out, _ = run(capsys, "facts", "000")
+    assert code == 0
+    lines = out.splitlines()
+    first = next(i for i, line in enumerate(lines) if "$200 billion" in line)
+    assert lines[first].startswith("✓ money") and lines[first].endswith("×4")
+    below = " ".join(lines[first + 1 : first + 6])
+    assert "also in “Jassy Defends Amazon's $200B AI Spending Spree” (GeekWire)" in below
+    assert "004_" not in below  # named by title, not by a truncated id

@@ -222,6 +222,8 @@ def test_counts_keep_what_they_count_and_number_words_need_a_noun() -> None:
     assert found("TWELVE-NATION GROUP MEETS") == [("count", 12, "nation")]
     assert figures_in("The two agreed to meet again.") == []
     assert figures_in("They respect one another.") == []
+    assert figures_in("On one hand the bank cut rates; on the other it raised fees.") == []
+    assert found("The mill shut one furnace.") == [("count", 1, "furnace")]
 
 
 def test_a_bond_priced_at_a_number_is_a_share_of_par() -> None:

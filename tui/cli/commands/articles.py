@@ -1,4 +1,5 @@
-"""`dossier articles [--json]`: every article of the corpus, one row each."""
+"""`dossier articles [--json]`: every article of the corpus, one row each; the JSON names the
+articles that tell the same story, with the similarity `dossier compare` reports."""
 
 from __future__ import annotations
 
@@ -12,11 +13,18 @@ COLUMNS = ("id", "title", "source", "published", "words")
 
 
 def run(args: Namespace) -> int:
-    articles, skipped = workspace(args).read_all()
+    corpus = workspace(args)
+    articles, skipped = corpus.read_all()
     for item in skipped:
         warn(f"skipped {item.path}: {item.reason}")
     rows = [article_summary(a) for a in articles]
     if args.json:
+        partners = corpus.partners()  # compare's similarity, from the facts cache
+        for row in rows:
+            row["same_story"] = [
+                {"id": other, "score": round(score, 2)}
+                for other, score in partners.get(str(row["id"]), [])
+            ]
         write_json(rows)
         return 0
     from rich.table import Table

@@ -1,40 +1,60 @@
 """`dossier facts [ID] [--json]`: figures, dates and names, marked ✓ corroborated, ≠ in
-conflict, · alone."""
+conflict, · alone; a figure stated several times is one line with its count, and the other
+articles are named by their title."""
 
 from __future__ import annotations
 
 from argparse import Namespace
 
-from search import CorpusError, LoadError
+from search import ArticleInfo, CorpusError, LoadError
+from search.facts import FactGroup, group_facts
 from search.render import FACT_MARKS
-from search.safety import visible
+from search.safety import one_line, visible
 from tui.cli.output import console, workspace, write_json
+
+
+def _named(article_id: str, infos: dict[str, ArticleInfo]) -> str:
+    info = infos.get(article_id)
+    if info is None:
+        return article_id
+    details = ", ".join(p for p in (info.source, info.published) if p)
+    return f"“{one_line(info.title)}”" + (f" ({one_line(details)})" if details else "")
 
 
 def run(args: Namespace) -> int:
     corpus = workspace(args)
     if args.id:
         try:
-            entries = corpus.facts_of(args.id)
+            by_article = {corpus.source(args.id).id: corpus.facts_of(args.id)}
         except LoadError as error:
             raise CorpusError(str(error)) from error
     else:
-        entries = [entry for facts in corpus.facts().values() for entry in facts]
+        by_article = corpus.facts()
     if args.json:
-        write_json([e.as_json() for e in entries])
+        write_json([e.as_json() for entries in by_article.values() for e in entries])
         return 0
+    groups: dict[str, list[FactGroup]] = {a: group_facts(e) for a, e in by_article.items()}
+    linked = {aid for rows in groups.values() for g in rows for aid in g.linked_articles()}
+    infos = corpus.linked_articles(sorted(linked)) if linked else {}
     from rich.text import Text
 
     out = console()
-    for entry in entries:
-        fact = entry.fact
-        line = Text(f"{FACT_MARKS[entry.status]} {fact.article[:12]:12} {fact.kind:8} ")
-        line.append(visible(fact.text), style="bold")
-        if fact.kind == "entity":
-            line.append(f"  ×{fact.mentions}", style="dim")
-        if entry.corroborated_by:
-            line.append(f"  also in {', '.join(a[:12] for a in entry.corroborated_by)}", "dim")
-        for conflict in entry.conflicts:
-            line.append(f"  ≠ {conflict.article[:12]}: {visible(conflict.text)}")
-        out.print(line)
+    for article_id, rows in groups.items():
+        if not args.id:
+            out.print(Text(visible(article_id), style="bold underline"))
+        for group in rows:
+            fact = group.first.fact
+            line = Text(f"{FACT_MARKS[group.status]} {fact.kind:8} ")
+            line.append(visible(fact.text), style="bold")
+            if group.count > 1:
+                line.append(f"  ×{group.count}", style="dim")
+            out.print(line)
+            for link in group.links:
+                sign = {"corroborates": "  ✓ also in", "conflicts": "  ≠ in"}.get(
+                    link.relation, f"  {link.relation}:"
+                )
+                detail = Text(f"{sign} {visible(_named(link.article, infos))}", style="dim")
+                if link.relation == "conflicts":
+                    detail.append(f": {visible(link.text)}")
+                out.print(detail)
     return 0
