@@ -1,7 +1,9 @@
-"""Measurements of one line of text that the cleaner decides on: words, script, sentence shape.
+"""Measurements of one line of text that the cleaner decides on: words, script, sentence shape,
+list markers, dates and times.
 
 All signals are generic (no site's strings): how many words, how many of them are stopwords,
-whether the line ends like a sentence, which writing system its letters belong to.
+whether the line ends like a sentence, which writing system its letters belong to, whether it
+states a date or a time of day.
 """
 
 from __future__ import annotations
@@ -15,22 +17,36 @@ from search.text import HAN_OR_KANA, STOP_WORDS, WORD
 
 # A sentence ends with . ! ? (or their CJK forms), possibly followed by closing quotes/brackets.
 _SENTENCE_END = re.compile(r"[.!?。！？…](?:[\"'”’»)\]）」』]+)?\s*$")
-_LIST_MARKER = re.compile(r"^\s*(?:(?:[-*+•·▪▫‣◦●○►▸–—]|\d{1,3}[.)])\s*)+(?=\S)")
+# A bullet is a symbol then a space (a dash straight before a digit is a minus sign), or a round
+# bullet glued to its text. A number marker ("1." "22)") needs a space and then no digit after
+# it, so that "13.5 billion" or "3. 5" never read as list items.
+_BULLETS = r"(?:[-*+–—]\s+|[•·▪▫‣◦●○►▸]\s*)+"
+_BULLET_MARKER = re.compile(rf"^\s*{_BULLETS}(?=\S)")
+_NUMBER_MARKER = re.compile(r"^\s*\d{1,3}[.)]\s+(?=[^\d\s])")
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _NUMBER_ONLY = re.compile(r"^[#№\s]*\d[\d\s.,]*$")
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 # A line that is only a date: 2018-11, 2026/03/05, 2026.03.05 01:53, March 2025, 5 March 2025...
-_MONTH = (
+MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 DATE_PATTERN = re.compile(
     r"(?:(?<!\d)\d{4}[-/.年]\d{1,2}(?:[-/.月]\d{1,2}日?)?(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?)"
-    rf"|(?:\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b)"
-    rf"|(?:\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}\b)"
-    rf"|(?:\b{_MONTH}\s+\d{{4}}\b)",
+    rf"|(?:\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b)"
+    rf"|(?:\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}}\b)"
+    rf"|(?:\b{MONTH}\s+\d{{4}}\b)",
     re.IGNORECASE,
 )
+# Any mention of a day: the patterns above, day.month.year, or a month and a day without a year.
+_ANY_DATE = re.compile(
+    rf"{DATE_PATTERN.pattern}|\b\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}\b"
+    rf"|\b{MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{MONTH}(?!\w)",
+    re.IGNORECASE,
+)
+# A time of day (9:24, 21:17, 7:07 PM) or an age ("2 days ago", "~6 hours ago", "32M ago").
+_CLOCK = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?![\d:]\d)|\b\d{1,2}\s*[ap]\.?m\.?(?!\w)", re.I)
+_AGE = re.compile(r"\b\d+\s*[a-z]{0,7}\.?\s+ago\b", re.I)
 
 
 @lru_cache(maxsize=16384)
@@ -62,11 +78,19 @@ def dominant_script(text: str) -> str | None:
 
 @dataclass(frozen=True)
 class Line:
-    """One line of a plain-text file, with the measurements the cleaner uses."""
+    """One line of a plain-text file, with the measurements the cleaner uses.
+
+    The layout pass (search/reading/layout.py) sets the last three fields: `end` when
+    hard-wrapped lines were joined into this one, `figures` for a row of a table of figures,
+    and `item` for a line it decided is (True) or is not (False) a list item.
+    """
 
     number: int  # 1-based
     raw: str
     end: int | None = None  # last file line, when hard-wrapped lines were joined into this one
+    figures: bool = False
+    item: bool | None = None
+    capitals: bool = False  # the whole text is in capitals: case says nothing about headings
 
     @property
     def last(self) -> int:
@@ -79,6 +103,12 @@ class Line:
     @property
     def blank(self) -> bool:
         return not self.text
+
+    @cached_property
+    def indent(self) -> int:
+        """Columns of leading white space (a tab counts as four)."""
+        head = self.raw[: len(self.raw) - len(self.raw.lstrip())]
+        return len(head.replace("\t", "    "))
 
     @cached_property
     def tokens(self) -> list[str]:
@@ -110,8 +140,11 @@ class Line:
 
     @cached_property
     def list_marker(self) -> str | None:
-        match = _LIST_MARKER.match(self.text)
-        return match.group() if match and not self.table_row else None
+        """The line's list marker (bullets, or a number such as "2."), if it is a list item."""
+        if self.item is False or self.table_row or self.figures:
+            return None
+        match = _BULLET_MARKER.match(self.text) or _NUMBER_MARKER.match(self.text)
+        return match.group() if match else None
 
     @cached_property
     def table_row(self) -> bool:
@@ -129,12 +162,24 @@ class Line:
         return bool(match) or bool(_YEAR.match(self.text))
 
     @cached_property
+    def mentions_date(self) -> bool:
+        """The line names a day (with or without its year)."""
+        return bool(_ANY_DATE.search(self.text))
+
+    @cached_property
+    def clock(self) -> bool:
+        """The line states a time of day or an age ("3 hours ago")."""
+        return bool(_CLOCK.search(self.text) or _AGE.search(self.text))
+
+    @cached_property
     def has_content(self) -> bool:
         """Letters or digits: a line of only symbols or emoji has none."""
         return any(ch.isalnum() for ch in self.text)
 
     @cached_property
     def title_case_ratio(self) -> float:
+        if self.capitals:
+            return 0.0
         words = [t for t in self.tokens if t[0].isalpha()]
         if not words:
             return 0.0
@@ -156,54 +201,19 @@ class Line:
 
 
 def strip_list_marker(text: str) -> str:
-    """The text of a list item without its bullets or numbers."""
-    return _LIST_MARKER.sub("", text, count=1).strip()
+    """The text of a list item without its bullets. A number ("2.") is part of the text: the
+    number of an item in a ranking is information, and no number is ever dropped."""
+    return _BULLET_MARKER.sub("", text, count=1).strip()
 
 
-WRAP_MAX_WIDTH = 100  # files wrapped wider than this are one line per paragraph, not wrapped
-WRAP_SLACK = 25  # a wrapped line is at least this close to the wrap width
-
-
-def wrap_width(lines: list[Line]) -> int | None:
-    """The column a hard-wrapped file was wrapped at, or None if it is not hard-wrapped.
-
-    Hard-wrapped text (e-mail, plain-text archives, abstracts) has most lines within a few
-    characters of one width, well under 100; scraped web text has one paragraph per line.
-    """
-    lengths = sorted(len(line.raw.rstrip()) for line in lines if not line.blank)
-    if len(lengths) < 4:
-        return None
-    width = lengths[int(0.9 * (len(lengths) - 1))]
-    if not 30 <= width <= WRAP_MAX_WIDTH:
-        return None
-    full = sum(1 for length in lengths if length >= width - WRAP_SLACK)
-    return width if full >= 0.5 * len(lengths) else None
-
-
-def _structural(line: Line) -> bool:
-    return bool(line.list_marker or line.table_row or line.text.startswith(("#", ">")))
-
-
-def unwrap(lines: list[Line]) -> list[Line]:
-    """Join the lines of hard-wrapped paragraphs into one logical line each, so that the
-    cleaner judges sentences, not fragments. Files that are not hard-wrapped are returned
-    as they are."""
-    width = wrap_width(lines)
-    if width is None:
-        return lines
-    out: list[Line] = []
+def letters_in_capitals(lines: list[Line]) -> bool:
+    """Whether a text is written in capitals (a wire story, a scanned magazine): then a line
+    in capitals is not a heading for that reason."""
+    upper = lower = 0
     for line in lines:
-        previous = out[-1] if out else None
-        if (
-            previous is not None
-            and not line.blank
-            and not previous.blank
-            and previous.last == line.number - 1
-            and len(lines[previous.last - lines[0].number].raw.rstrip()) >= width - WRAP_SLACK
-            and not _structural(line)
-            and not _structural(previous)
-        ):
-            out[-1] = Line(previous.number, f"{previous.text} {line.text}", end=line.number)
-        else:
-            out.append(line)
-    return out
+        for char in line.text:
+            if char.isupper():
+                upper += 1
+            elif char.islower():
+                lower += 1
+    return upper >= 200 and upper >= 4 * lower

@@ -118,10 +118,16 @@ def attribution_of(first_paragraph: str) -> str | None:
     return None
 
 
-def doubled_name(text: str) -> str | None:
-    """The name in "金融界金融界": a logo's alt text then the same name, as scrapers leave it."""
-    text = text.strip()
-    half = len(text) // 2
-    if half and len(text) % 2 == 0 and text[:half] == text[half:] and len(text) <= 60:
-        return text[:half]
-    return None
+_NAME_WORD = re.compile(r"^(?:[A-Z][\w&'’.\-]*|[^\W\d_A-Za-z][^\W\d_]*)$")
+
+
+def name_beside_date(text: str) -> str | None:
+    """The outlet named beside a date on a header line ("Associated Press November 19, 2019"):
+    one to four capitalised words (or a word in a script without capitals), nothing else. A
+    name printed twice in a row, as a logo's text beside its alt text ("CNNCNN"), once."""
+    text = text.strip(" \t|·•-–—,")
+    words = text.split()
+    if not 1 <= len(words) <= 4 or not all(_NAME_WORD.match(word) for word in words):
+        return None
+    doubled = re.fullmatch(r"(.+?) ?\1", text)
+    return doubled.group(1) if doubled else text

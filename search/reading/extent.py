@@ -1,0 +1,121 @@
+"""Where the article is on a page of copied text: the stretch of lines richest in prose.
+
+Each line gets a value: prose counts for its words, a table row or a list item a little, and
+every line too short to be prose costs something, more the longer the run of short lines it
+is part of (a menu, a list of links, a share bar). The article is the stretch with the largest
+total (the maximum-sum segment), so a subheading or a caption between two paragraphs stays
+while a menu of forty entries before the headline, or a list of other stories after the last
+paragraph, does not. Dated entries in a row (comments, other stories with their times) cost as
+much as junk, so that a comment thread of prose does not join the article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from search.reading.lines import Line
+
+JUNK_COST = 6.0  # a line a rule removed (a share bar, a call to action...)
+WEAK_COST = 3.0  # a label printed more than once on the page
+RUN_COST = 1.0  # the first short line of a run...
+RUN_GROWTH = 0.5  # ...and each next one costs this much more
+STAMP_RUN = 3  # dated entries in a row that make a thread or a list of stories
+STAMP_GAP = 8  # lines at most between two entries' dates
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_NAME_LIST = re.compile(
+    r"^(?:[^,;:]{1,40}:\s*)?[A-Z][\w'’.\- ()]{1,40}(?:\s*[,;]\s*[A-Z][\w'’.\- ()]{1,40}){3,}\.?$"
+)
+
+
+def names_list(line: Line) -> bool:
+    """A line that lists names ("Cech, Ferreira, Carvalho, Terry..."): a squad, a longlist,
+    the people in a photo. Article text, though it has no sentence in it."""
+    return bool(_NAME_LIST.match(line.text)) and line.words >= 4
+
+
+def value(line: Line, run: int, *, junk: bool, weak: bool, names: bool) -> float:
+    """What a line adds to (or takes from) the article around it; `run` is its place in a run
+    of short lines (1 for the first)."""
+    if junk:
+        return -JUNK_COST
+    if weak:
+        return -WEAK_COST
+    if line.figures or line.list_marker or line.table_row:
+        return 1.0
+    if names:
+        return 1.0
+    if line.sentence_like:
+        return line.words
+    if line.sentence_end and line.words >= 3:
+        return line.words / 2
+    return -(RUN_COST + RUN_GROWTH * (run - 1))
+
+
+def is_short(line: Line, names: bool) -> bool:
+    """Counts towards a run of short lines."""
+    if line.figures or line.list_marker or line.table_row or names:
+        return False
+    return not line.sentence_like and not (line.sentence_end and line.words >= 3)
+
+
+def best_segment(values: list[float]) -> tuple[int, int] | None:
+    """(first, last) index of the stretch with the largest sum, or None if no sum is positive."""
+    best, best_span = 0.0, None
+    total, start = 0.0, 0
+    for index, amount in enumerate(values):
+        if total <= 0:
+            total, start = amount, index
+        else:
+            total += amount
+        if total > best:
+            best, best_span = total, (start, index)
+    return best_span
+
+
+@dataclass(frozen=True)
+class Stamped:
+    """A run of dated entries: comments with their times, or other stories with their dates."""
+
+    first: int  # index of the first line of the run (its first entry's first line)
+    last: int  # index of the last line of its last entry
+    reason: str
+
+
+def _stamp(line: Line) -> bool:
+    if line.words > 14:
+        return False
+    if line.clock:
+        return True
+    return line.mentions_date and line.words <= 8 and bool(_YEAR.search(line.text))
+
+
+def stamped_runs(nonblank: list[Line]) -> list[Stamped]:
+    """Runs of at least STAMP_RUN entries that each carry a time or a date of one year: a
+    comment thread (the entries hold sentences) or a list of other stories (they do not). A
+    timeline whose dates span years is not a run."""
+    stamps = [i for i, line in enumerate(nonblank) if _stamp(line)]
+    runs: list[Stamped] = []
+    i = 0
+    while i < len(stamps):
+        j = i
+        while j + 1 < len(stamps) and stamps[j + 1] - stamps[j] <= STAMP_GAP:
+            j += 1
+        chosen = stamps[i : j + 1]
+        years = {y for k in chosen for y in _YEAR.findall(nonblank[k].text)}
+        clocks = sum(1 for k in chosen if nonblank[k].clock)
+        if len(chosen) >= STAMP_RUN and (clocks * 3 >= 2 * len(chosen) or len(years) == 1):
+            gaps = [b - a for a, b in zip(chosen, chosen[1:], strict=False)]
+            period = max(set(gaps), key=gaps.count) if gaps else 1
+            before = chosen[0] - 1
+            first = before if before >= 0 and nonblank[before].short else chosen[0]
+            last = min(len(nonblank) - 1, chosen[-1] + max(0, period - 1))
+            prose = sum(1 for line in nonblank[first : last + 1] if line.sentence_like)
+            reason = (
+                "comment thread (entries with their authors and times)"
+                if prose >= len(chosen) / 2
+                else "list of other stories (headlines with their dates)"
+            )
+            runs.append(Stamped(first, last, reason))
+        i = j + 1
+    return runs

@@ -1,0 +1,257 @@
+"""The named rules of the line classifier that judge a line by itself (or by the lines that
+repeat it): what each recognises, and the reason a removed line is listed with.
+
+No rule holds a phrase taken from any article. The few words some rules know are the general
+vocabulary of web pages' controls ("share", "reply", "subscribe"...), and a line is only
+taken for a control when it holds nothing else: a sentence that mentions comments or sign-ups
+is prose. Context (where a line stands) is judged in search/reading/boilerplate.py.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from search.reading.lines import Line
+
+# Rules, by name: the classifier runs the ones not disabled (the bench's ablation turns each
+# off in turn to measure what it gains).
+RULE_NAMES = (
+    "separator",
+    "stray number",
+    "copyright notice",
+    "disclaimer",
+    "tag list",
+    "template placeholder",
+    "interface text",
+    "call to action",
+    "picture credit",
+    "repeated label",
+    "other script",
+    "navigation run",
+    "article extent",
+    "metadata lines",
+    "dateline",
+    "sign-off",
+    "comment thread",
+    "byline block",
+    "table of figures",
+    "list of names",
+)
+
+# The controls of web pages, in a few languages: a line made only of these (and of numbers,
+# symbols and function words) is a button, a counter or a menu entry, never prose.
+_CONTROL_WORDS = {
+    "share": """share shares shared sharing tweet tweets pin facebook twitter linkedin whatsapp
+        reddit pinterest email e-mail mail print copy link url permalink compartir teilen
+        partager condividi""",
+    "comment": """comment comments reply replies respond discussion discuss responses
+        commentaire commentaires kommentar kommentare comentario comentarios commenti""",
+    "sign-in": """log login logout sign signin signup register account password forgot
+        profile""",
+    "related": """related recommended trending popular latest read also more next previous prev
+        older newer stories articles posts news coverage updates reading""",
+    "interface": """home menu search close open skip main content navigation toggle back top
+        scroll expand collapse show hide view all translate translation original source
+        listen watch play video videos photo photos gallery image images audio subscribe
+        subscribed unsubscribe newsletter newsletters follow followers like likes save saved
+        bookmark download app advertisement advertisements ad ads sponsored sponsor cookies
+        accept settings privacy policy terms contact help about sitemap rss feed min mins
+        minute minutes end article story post page click tap here continue full enlarge
+        caption edit report flag loading""",
+}
+_CONTROL = {word: kind for kind, words in _CONTROL_WORDS.items() for word in words.split()}
+_FUNCTION_WORDS = set(
+    "a an the this that these to of on in at for with by and or your our my it us".split()
+)
+_IMPERATIVE_CONTROLS = set(
+    """share subscribe follow sign log register join download click tap read watch listen
+    install forward""".split()
+)
+_SECOND_PERSON = re.compile(r"\b(?:you|your|you['’](?:re|ll|ve|d))\b", re.I)
+# "...you can find it here.": a sentence whose end is the text of a link.
+_POINTS_AT_LINK = re.compile(r"\b(?:here|below|above)\W*$", re.I)
+_QUOTE_MARKS = re.compile(r"[\"“”«»„]")
+_PICTURE = re.compile(
+    r"^\W*(?:image|photo|photograph|picture|illustration|graphic|video|credit|foto|bild)s?"
+    r"\s*(?:source|credit|courtesy|by)?\s*[:：]",
+    re.I,
+)
+_COPYRIGHT = re.compile(
+    r"©|ⓒ|\(c\)\s*\d{4}|\bcopyright\b.{0,40}\d{4}|\d{4}.{0,40}\bcopyright\b|"
+    r"\ball rights reserved\b|\brights reserved\b",
+    re.I,
+)
+# A list of the page's keywords under its label ("Tags: a, b, c", "Filed under: x").
+_TAG_LIST = re.compile(
+    r"^\W*(?:related\s+)?(?:tags?|topics?|categories|category|keywords|labels|filed under|"
+    r"filed to|tagged|temas|etiquetas|schlagworte|tópicos)\s*[:：]",
+    re.I,
+)
+# A legal notice under its label ("Disclaimer: ...", "免责声明").
+_DISCLAIMER = re.compile(r"^\W*(?:disclaimer|legal notice|免责声明|风险提示)\b", re.I)
+_TEMPLATE = re.compile(r"\{\{[^}]*\}\}|\{%[^%]*%\}|\*\|[A-Z_]+\|\*|%%[A-Za-z_]+%%")
+_SEPARATOR = re.compile(r"^[\s\-—_=*~·•.#]{3,}$")
+_WORDS = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+
+
+SHORT_JUNK_MAX_WORDS = 25  # rules that know words only look at lines this short
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """A rule's finding on one line: the rule's name and the reason shown to the reader."""
+
+    rule: str
+    reason: str
+
+
+def _starts_with_pictograph(text: str) -> bool:
+    return bool(text) and unicodedata.category(text[0]) == "So"
+
+
+def control_kind(line: Line) -> str | None:
+    """The kind of control a short line is made of ("share", "comment"...), or None when it
+    holds any word that is not a control's, a function word or a number."""
+    if line.words > 6 or line.sentence_like:
+        return None
+    words = [w.lower() for w in _WORDS.findall(line.text)]
+    if not words:
+        return None
+    kinds = Counter()
+    for word in words:
+        kind = _CONTROL.get(word)
+        if kind is None and word not in _FUNCTION_WORDS:
+            return None
+        if kind:
+            kinds[kind] += 1
+    if not kinds:
+        return None
+    for kind in ("comment", "share", "sign-in", "related"):
+        if kinds[kind]:
+            return kind
+    return "interface"
+
+
+_CONTROL_REASONS = {
+    "comment": "comment widget",
+    "share": "share bar",
+    "sign-in": "sign-in prompt",
+    "related": "related-links heading",
+    "interface": "interface text",
+}
+
+
+def _call_to_action(line: Line) -> bool:
+    """A short line that speaks to the reader to make them act: second person in a question
+    or an exclamation, or an imperative control word opening it ("Subscribe to…")."""
+    text = line.text
+    if line.words > SHORT_JUNK_MAX_WORDS or _QUOTE_MARKS.search(text):
+        return False
+    first = _WORDS.match(text.lstrip("🌟 \t"))
+    opener = first.group().lower() if first else ""
+    addressed = bool(_SECOND_PERSON.search(text))
+    if addressed and (text.rstrip().endswith(("?", "!", "→", "»", ">")) or "?" in text):
+        return True
+    if addressed and _starts_with_pictograph(text):
+        return True
+    if addressed and _POINTS_AT_LINK.search(text):
+        return True
+    return line.words <= 12 and opener in _IMPERATIVE_CONTROLS
+
+
+LineRule = Callable[[Line], str | None]
+
+
+def _rules() -> tuple[tuple[str, LineRule], ...]:
+    def separator(line: Line) -> str | None:
+        if _SEPARATOR.match(line.text):
+            return "separator"
+        return None if line.has_content else "decoration (no letters or digits)"
+
+    def stray_number(line: Line) -> str | None:
+        return "stray number line" if line.number_only and not line.figures else None
+
+    def copyright_notice(line: Line) -> str | None:
+        return (
+            "copyright notice"
+            if line.words <= SHORT_JUNK_MAX_WORDS and _COPYRIGHT.search(line.text)
+            else None
+        )
+
+    def disclaimer(line: Line) -> str | None:
+        return "disclaimer" if _DISCLAIMER.match(line.text) else None
+
+    def tag_list(line: Line) -> str | None:
+        return "list of tags" if line.words <= 40 and _TAG_LIST.match(line.text) else None
+
+    def template(line: Line) -> str | None:
+        return "unfilled template placeholder" if _TEMPLATE.search(line.text) else None
+
+    def interface(line: Line) -> str | None:
+        kind = None if line.figures else control_kind(line)
+        return _CONTROL_REASONS[kind] if kind else None
+
+    def call_to_action(line: Line) -> str | None:
+        return "call to action" if not line.figures and _call_to_action(line) else None
+
+    def picture_credit(line: Line) -> str | None:
+        return "picture credit" if line.words <= 16 and _PICTURE.match(line.text) else None
+
+    return (
+        ("separator", separator),
+        ("template placeholder", template),
+        ("copyright notice", copyright_notice),
+        ("disclaimer", disclaimer),
+        ("tag list", tag_list),
+        ("stray number", stray_number),
+        ("interface text", interface),
+        ("picture credit", picture_credit),
+        ("call to action", call_to_action),
+    )
+
+
+LINE_RULES = _rules()
+
+
+def line_verdicts(lines: list[Line], disabled: frozenset[str]) -> dict[int, Verdict]:
+    """What the rules that judge a line alone say about each non-blank line."""
+    found: dict[int, Verdict] = {}
+    for line in lines:
+        if line.blank or line.table_row:
+            continue
+        for name, rule in LINE_RULES:
+            if name in disabled:
+                continue
+            reason = rule(line)
+            if reason:
+                found[line.number] = Verdict(name, reason)
+                break
+    return found
+
+
+REPEATED_LABEL_WORDS = 8
+
+
+def repeated_labels(lines: list[Line], disabled: frozenset[str]) -> dict[int, Verdict]:
+    """Short lines printed more than once on a page ("Advertisement", "Share", a section's
+    name): the page's furniture, since an article's own headings are not repeated."""
+    if "repeated label" in disabled:
+        return {}
+    counts = Counter(
+        line.text.casefold()
+        for line in lines
+        if not line.blank and line.short and line.words <= REPEATED_LABEL_WORDS
+    )
+    return {
+        line.number: Verdict("repeated label", "label repeated on the page")
+        for line in lines
+        if not line.blank
+        and not line.figures
+        and line.short
+        and line.words <= REPEATED_LABEL_WORDS
+        and counts[line.text.casefold()] > 1
+    }
