@@ -115,13 +115,31 @@ def _introduced_lists(nonblank: list[Line], junk: dict[int, str]) -> set[int]:
     return found
 
 
+def _isolated(lines: list[Line]) -> set[int]:
+    """Lines with a blank line above and below, when that tells something: not in a text
+    where (nearly) every line is set apart."""
+    found = {
+        line.number
+        for i, line in enumerate(lines)
+        if not line.blank
+        and (i == 0 or lines[i - 1].blank)
+        and (i + 1 == len(lines) or lines[i + 1].blank)
+    }
+    nonblank = sum(1 for line in lines if not line.blank)
+    return found if len(found) < 0.8 * nonblank else set()
+
+
 def _values(
-    nonblank: list[Line], junk: dict[int, str], weak: dict[int, str], listed: set[int]
+    nonblank: list[Line],
+    junk: dict[int, str],
+    weak: dict[int, str],
+    listed: set[int],
+    isolated: set[int],
 ) -> list[float]:
     values, run = [], 0
     for line in nonblank:
         names = line.number in listed or extent.names_list(line)
-        if line.number not in junk and extent.is_short(line, names):
+        if line.number in junk or extent.is_short(line, names):
             run += 1
         else:
             run = 0
@@ -132,6 +150,7 @@ def _values(
                 junk=line.number in junk,
                 weak=line.number in weak,
                 names=names,
+                isolated=line.number in isolated,
             )
         )
     return values
@@ -180,6 +199,7 @@ def _extent(
     junk: dict[int, str],
     weak: dict[int, str],
     disabled: frozenset[str],
+    isolated: set[int],
 ) -> tuple[int, int]:
     """(first, last) index of the article's lines among the non-blank lines."""
     listed = _introduced_lists(nonblank, junk) if "list of names" not in disabled else set()
@@ -188,11 +208,13 @@ def _extent(
         # its head (title, byline, date).
         prose = next((i for i, line in enumerate(nonblank) if line.sentence_like), 0)
         return prose, len(nonblank) - 1
-    values = _values(nonblank, junk, weak, listed)
+    values = _values(nonblank, junk, weak, listed, isolated)
     span = extent.best_segment(values)
     if span is None:
         return 0, len(nonblank) - 1
     first, last = span
+    if "story teasers" not in disabled:
+        first, last = extent.trim_teasers(nonblank, values, first, last)
     if "byline block" not in disabled:
         first = _after_byline_block(nonblank, first, last, values)
     tail = [line for line in nonblank[last + 1 :] if line.number not in junk]
@@ -295,7 +317,8 @@ def classify(lines: list[Line], disabled: frozenset[str] = frozenset()) -> Class
         if not header.dateline.rest:
             roles[header.dateline_line] = "dateline"
     else:
-        first, last = _extent(nonblank, junk, weak, disabled)
+        spacing = _isolated(lines) if "paragraph spacing" not in disabled else set()
+        first, last = _extent(nonblank, junk, weak, disabled, spacing)
 
     head, body, footer = nonblank[:first], nonblank[first : last + 1], nonblank[last + 1 :]
     if header is None:

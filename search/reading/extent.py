@@ -20,8 +20,9 @@ JUNK_COST = 6.0  # a line a rule removed (a share bar, a call to action...)
 WEAK_COST = 3.0  # a label printed more than once on the page
 RUN_COST = 1.0  # the first short line of a run...
 RUN_GROWTH = 0.5  # ...and each next one costs this much more
+ISOLATED_COST = 0.5  # a short line with a blank line above and below
 STAMP_RUN = 3  # dated entries in a row that make a thread or a list of stories
-STAMP_GAP = 8  # lines at most between two entries' dates
+STAMP_GAP = 12  # lines at most between two entries' dates
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _NAME_LIST = re.compile(
     r"^(?:[^,;:]{1,40}:\s*)?[A-Z][\w'’.\- ()]{1,40}(?:\s*[,;]\s*[A-Z][\w'’.\- ()]{1,40}){3,}\.?$"
@@ -34,13 +35,17 @@ def names_list(line: Line) -> bool:
     return bool(_NAME_LIST.match(line.text)) and line.words >= 4
 
 
-def value(line: Line, run: int, *, junk: bool, weak: bool, names: bool) -> float:
+def value(
+    line: Line, run: int, *, junk: bool, weak: bool, names: bool, isolated: bool = False
+) -> float:
     """What a line adds to (or takes from) the article around it; `run` is its place in a run
-    of short lines (1 for the first)."""
+    of short lines (1 for the first). A short line set apart by blank lines (a paragraph of
+    its own, as a browser copies a page) costs little: menus are copied as lines in a row."""
+    growth = RUN_GROWTH * (run - 1)
     if junk:
-        return -JUNK_COST
-    if weak:
-        return -WEAK_COST
+        return -(JUNK_COST + growth)
+    if weak and not isolated:
+        return -(WEAK_COST + growth)
     if line.figures or line.list_marker or line.table_row:
         return 1.0
     if names:
@@ -49,7 +54,9 @@ def value(line: Line, run: int, *, junk: bool, weak: bool, names: bool) -> float
         return line.words
     if line.sentence_end and line.words >= 3:
         return line.words / 2
-    return -(RUN_COST + RUN_GROWTH * (run - 1))
+    if isolated:
+        return -ISOLATED_COST
+    return -(RUN_COST + growth)
 
 
 def is_short(line: Line, names: bool) -> bool:
@@ -71,6 +78,58 @@ def best_segment(values: list[float]) -> tuple[int, int] | None:
         if total > best:
             best, best_span = total, (start, index)
     return best_span
+
+
+BARRIER = 12.0  # a stretch inside the article costing this much splits it in two blocks
+TEASERS = 3  # headline-then-paragraph pairs that make a block a list of other stories
+TEASER_WORDS = 40  # a teaser's paragraph is a sentence or two: this many words on average
+
+
+def _barriers(values: list[float], first: int, last: int) -> list[tuple[int, int]]:
+    """Stretches inside [first, last] whose lines together cost at least BARRIER: runs of
+    removed or short lines between two blocks of text."""
+    found, start, total = [], None, 0.0
+    for index in range(first, last + 1):
+        if values[index] < 0:
+            if start is None:
+                start, total = index, 0.0
+            total += values[index]
+        elif start is not None:
+            if total <= -BARRIER:
+                found.append((start, index - 1))
+            start = None
+    return found
+
+
+def teaser_block(lines: list[Line], values: list[float]) -> bool:
+    """A block of headline-and-summary pairs: other stories, each a short headline line then
+    one paragraph, at least TEASERS of them and most of the block's prose."""
+    prose = [i for i, v in enumerate(values) if v > 1.0 and lines[i].sentence_like]
+    if len(prose) < TEASERS:
+        return False
+    paired = []
+    for i in prose:
+        above = lines[i - 1] if i > 0 else None
+        below = lines[i + 1] if i + 1 < len(lines) else None
+        headed = above is not None and values[i - 1] < 0 and not above.sentence_end
+        alone = below is None or not below.sentence_like
+        if headed and alone:
+            paired.append(lines[i].words)
+    return (
+        len(paired) >= TEASERS
+        and 2 * len(paired) >= len(prose)
+        and sum(paired) <= TEASER_WORDS * len(paired)
+    )
+
+
+def trim_teasers(lines: list[Line], values: list[float], first: int, last: int) -> tuple[int, int]:
+    """The article without the lists of other stories that the best stretch took in after it,
+    beyond a barrier."""
+    for lo, hi in reversed(_barriers(values, first, last)):
+        if not teaser_block(lines[hi + 1 : last + 1], values[hi + 1 : last + 1]):
+            break
+        last = lo - 1
+    return first, last
 
 
 @dataclass(frozen=True)
@@ -104,18 +163,18 @@ def stamped_runs(nonblank: list[Line]) -> list[Stamped]:
         chosen = stamps[i : j + 1]
         years = {y for k in chosen for y in _YEAR.findall(nonblank[k].text)}
         clocks = sum(1 for k in chosen if nonblank[k].clock)
-        if len(chosen) >= STAMP_RUN and (clocks * 3 >= 2 * len(chosen) or len(years) == 1):
+        if len(chosen) >= STAMP_RUN:
             gaps = [b - a for a, b in zip(chosen, chosen[1:], strict=False)]
             period = max(set(gaps), key=gaps.count) if gaps else 1
             before = chosen[0] - 1
             first = before if before >= 0 and nonblank[before].short else chosen[0]
             last = min(len(nonblank) - 1, chosen[-1] + max(0, period - 1))
             prose = sum(1 for line in nonblank[first : last + 1] if line.sentence_like)
-            reason = (
-                "comment thread (entries with their authors and times)"
-                if prose >= len(chosen) / 2
-                else "list of other stories (headlines with their dates)"
-            )
-            runs.append(Stamped(first, last, reason))
+            timed = clocks * 3 >= 2 * len(chosen)
+            # Entries with sentences and only dates: quotes of posts inside an article.
+            if timed and prose >= len(chosen) / 2:
+                runs.append(Stamped(first, last, "comment thread (entries with authors, times)"))
+            elif (timed or len(years) == 1) and prose < len(chosen) / 2:
+                runs.append(Stamped(first, last, "list of other stories (with their dates)"))
         i = j + 1
     return runs
