@@ -142,11 +142,10 @@ class Stamped:
 
 
 def _stamp(line: Line) -> bool:
+    """A line that dates an entry: it states a time of day or an age, or it is a date."""
     if line.words > 14:
         return False
-    if line.clock:
-        return True
-    return line.mentions_date and line.words <= 8 and bool(_YEAR.search(line.text))
+    return line.clock or (line.date_only or line.dated) and bool(_YEAR.search(line.text))
 
 
 def stamped_runs(nonblank: list[Line]) -> list[Stamped]:
@@ -170,11 +169,9 @@ def stamped_runs(nonblank: list[Line]) -> list[Stamped]:
             first = before if before >= 0 and nonblank[before].short else chosen[0]
             last = min(len(nonblank) - 1, chosen[-1] + max(0, period - 1))
             prose = sum(1 for line in nonblank[first : last + 1] if line.sentence_like)
-            timed = clocks * 3 >= 2 * len(chosen)
-            # Entries with sentences and only dates: quotes of posts inside an article.
-            if timed and prose >= len(chosen) / 2:
+            if clocks * 3 >= 2 * len(chosen) and prose >= len(chosen) / 2:
                 runs.append(Stamped(first, last, "comment thread (entries with authors, times)"))
-            elif (timed or len(years) == 1) and prose < len(chosen) / 2:
+            elif clocks * 3 >= 2 * len(chosen) or len(years) == 1:
                 runs.append(Stamped(first, last, "list of other stories (with their dates)"))
         i = j + 1
     return runs

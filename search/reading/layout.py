@@ -172,7 +172,7 @@ def repair_layout(text: str, *, figures: bool = True) -> list[Line]:
         joined = previous is not None and _continues(
             previous, line, blanks, width, double, indented, fixed
         )
-        if line.list_marker and previous is not None and not joined:
+        if line.list_marker and previous is not None and not joined and width is not None:
             line = replace(line, item=_starts_item(previous, line))
         if joined:
             head = next(x for x in reversed(out) if not x.blank)

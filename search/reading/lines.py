@@ -162,6 +162,15 @@ class Line:
         return bool(match) or bool(_YEAR.match(self.text))
 
     @cached_property
+    def dated(self) -> bool:
+        """A line that is a date, give or take a word ("12 November 2019", "Nov 18 | Fact")."""
+        match = _ANY_DATE.search(self.text)
+        if not match:
+            return False
+        rest = self.text[: match.start()] + " " + self.text[match.end() :]
+        return len(WORD.findall(rest)) <= 1
+
+    @cached_property
     def mentions_date(self) -> bool:
         """The line names a day (with or without its year)."""
         return bool(_ANY_DATE.search(self.text))
