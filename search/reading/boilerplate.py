@@ -33,7 +33,7 @@ from search.text import content_words
 
 MENU_RUN = 8  # this many short lines in a row, before the title, are a site menu
 FURNITURE_RUN = 4  # a run of this many short lines is page furniture (a menu, a share bar)
-TITLE_REACH = 12  # the title is among this many lines above the article's first line
+TITLE_REACH = 20  # the title is among this many lines above the article's first line
 SHORT_TAIL_WORDS = 16  # a few short lines ending the text after the last paragraph are its own
 # "Competitor Analysis ▸ Show": the label of a collapsible section's toggle, left by scraping.
 _TOGGLE_SUFFIX = re.compile(
@@ -229,10 +229,11 @@ def _extent(
 
 
 def _title_index(head: list[Line], body_words: set[str]) -> int | None:
-    """Index in `head` of the title: a headline-shaped line just above the text, whose words
-    recur in the body; a headline printed twice (the page's heading and its breadcrumb)
-    counts double. The score is shared words / (words + 1), so a three-word menu entry that
-    shares two words scores below a full headline."""
+    """Index in `head` of the title: a headline-shaped line near the top of the text whose
+    words recur in it. Shared words / (words + 1) is the base, so that a three-word menu entry
+    sharing two words scores below a full headline; a headline printed twice (the page's
+    heading and its breadcrumb) and a headline's length count for it; distance from the text
+    and a full stop (a standfirst, a caption) against it."""
     repeats: dict[str, int] = {}
     for line in head:
         repeats[line.text.casefold()] = repeats.get(line.text.casefold(), 0) + 1
@@ -242,21 +243,24 @@ def _title_index(head: list[Line], body_words: set[str]) -> int | None:
         if index < reach or line.words < 2 or (line.sentence_end and line.words > 30):
             continue
         words = content_words(line.text)
-        if not words:
+        if not words or _metadata_line(line):
             continue
         score = len(words & body_words) / (len(words) + 1)
         score += 0.15 if repeats[line.text.casefold()] > 1 else 0.0
-        score -= 0.01 * (len(head) - 1 - index)
+        score += 0.1 if 4 <= line.words <= 25 else 0.0
+        score -= 0.25 if line.sentence_end and not line.text.endswith(("?", "!", "”", '"')) else 0.0
+        score += 0.2 if any(_metadata_line(x) for x in head[index + 1 : index + 4]) else 0.0
+        score -= 0.015 * (len(head) - 1 - index)
         scored.append((index, score))
     best = max((score for _, score in scored), default=0.0)
     if best >= 0.3:
-        return next(index for index, score in scored if score >= best - 0.1)
+        return next(index for index, score in scored if score == best)
     # No header line shares the body's words (a short piece, a headline of puns): the title is
     # then the last headline-shaped line before the body.
     shaped = [
         i
         for i, line in enumerate(head)
-        if i >= reach and 2 <= line.words <= 25 and not line.sentence_end
+        if i >= len(head) - 6 and 2 <= line.words <= 25 and not line.sentence_end
     ]
     return shaped[-1] if shaped else None
 
@@ -295,10 +299,13 @@ def classify(lines: list[Line], disabled: frozenset[str] = frozenset()) -> Class
         junk.update(signoff_lines(lines))
     if "other script" not in disabled:
         junk.update(_other_script(nonblank, junk))
+    dated: set[int] = set()  # lines of runs of dated entries: may still hold the title
     if "comment thread" not in disabled:
         for run in extent.stamped_runs(nonblank):
             for line in nonblank[run.first : run.last + 1]:
-                junk.setdefault(line.number, run.reason)
+                if line.number not in junk:
+                    junk[line.number] = run.reason
+                    dated.add(line.number)
     weak = {n: v.reason for n, v in repeated_labels(nonblank, disabled).items() if n not in junk}
 
     header = wire_header(lines) if "dateline" not in disabled else None
@@ -322,7 +329,7 @@ def classify(lines: list[Line], disabled: frozenset[str] = frozenset()) -> Class
 
     head, body, footer = nonblank[:first], nonblank[first : last + 1], nonblank[last + 1 :]
     if header is None:
-        _read_head(result, head, body, footer, junk, roles, disabled)
+        _read_head(result, head, body, footer, junk, dated | set(weak), roles, disabled)
     # Between the title and the article, what stands above a byline or date line (a
     # standfirst, a caption) is the page's header; what follows the last of them is article.
     title_at = next((n for n, role in roles.items() if role == "title"), 0)
@@ -388,6 +395,7 @@ def _read_head(
     body: list[Line],
     footer: list[Line],
     junk: dict[int, str],
+    dated: set[int],
     roles: dict[int, str],
     disabled: frozenset[str],
 ) -> None:
@@ -399,7 +407,11 @@ def _read_head(
             role = None if line.number in junk else _read_metadata(line, meta, in_header=True)
             if role:
                 roles[line.number] = role
-    candidates = [ln for ln in head if ln.number not in junk and ln.number not in roles]
+    candidates = [
+        ln
+        for ln in head
+        if ln.number not in roles and (ln.number not in junk or ln.number in dated)
+    ]
     body_words = content_words(" ".join(ln.text for ln in body + footer))
     title_at = _title_index(candidates, body_words)
     if title_at is None and not candidates and len(body) > 1 and body[0].words <= 25:

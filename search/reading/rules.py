@@ -63,7 +63,7 @@ _CONTROL_WORDS = {
         bookmark download app advertisement advertisements ad ads sponsored sponsor cookies
         accept settings privacy policy terms contact help about sitemap rss feed min mins
         minute minutes end article story post page click tap here continue full enlarge
-        caption edit report flag loading""",
+        caption edit report flag loading below above""",
 }
 _CONTROL = {word: kind for kind, words in _CONTROL_WORDS.items() for word in words.split()}
 _FUNCTION_WORDS = set(
@@ -76,6 +76,7 @@ _IMPERATIVE_CONTROLS = set(
 _SECOND_PERSON = re.compile(r"\b(?:you|your|you['’](?:re|ll|ve|d))\b", re.I)
 # "...you can find it here.": a sentence whose end is the text of a link.
 _POINTS_AT_LINK = re.compile(r"\b(?:here|below|above)\W*$", re.I)
+_CLICK = re.compile(r"\b(?:click|tap)(?:ing)?\b", re.I)
 _QUOTE_MARKS = re.compile(r"[\"“”«»„]")
 _PICTURE = re.compile(
     r"^\W*(?:image|photo|photograph|picture|illustration|graphic|video|credit|foto|bild)s?"
@@ -160,7 +161,7 @@ def _call_to_action(line: Line) -> bool:
         return True
     if addressed and _starts_with_pictograph(text):
         return True
-    if addressed and _POINTS_AT_LINK.search(text):
+    if (addressed or _CLICK.search(text)) and _POINTS_AT_LINK.search(text):
         return True
     return line.words <= 12 and opener in _IMPERATIVE_CONTROLS
 
