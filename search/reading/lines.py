@@ -23,6 +23,8 @@ _SENTENCE_END = re.compile(r"[.!?。！？…](?:[\"'”’»)\]）」』]+)?\s*
 _BULLETS = r"(?:[-*+–—]\s+|[•·▪▫‣◦●○►▸]\s*)+"
 _BULLET_MARKER = re.compile(rf"^\s*{_BULLETS}(?=\S)")
 _NUMBER_MARKER = re.compile(r"^\s*\d{1,3}[.)]\s+(?=[^\d\s])")
+# Two sentences on one line: a full stop inside, then a capital.
+_INNER_PUNCTUATION = re.compile(r"[^\W\d_][.!?…]\s+[\"“«(¿¡]?[^\W\d_a-z]")
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _NUMBER_ONLY = re.compile(r"^[#№\s]*\d[\d\s.,]*$")
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
@@ -201,7 +203,10 @@ class Line:
             return True
         if self.sentence_end and self.words >= 8:
             return True
-        return self.words >= 20 and self.stop_density >= 0.25
+        # A long line of two sentences or more, in any language (stop words are English).
+        return self.words >= 20 and (
+            self.stop_density >= 0.25 or bool(_INNER_PUNCTUATION.search(self.text))
+        )
 
     @property
     def short(self) -> bool:
