@@ -137,20 +137,24 @@ def _values(
     isolated: set[int],
 ) -> list[float]:
     values, run = [], 0
+    seen: set[str] = set()
     for line in nonblank:
         names = line.number in listed or extent.names_list(line)
         if line.number in junk or extent.is_short(line, names):
             run += 1
         else:
             run = 0
+        # A long line printed a second time (a pull quote, a notice shown twice) adds nothing.
+        repeated = line.words >= 15 and line.sentence_like and line.text in seen
+        seen.add(line.text)
         values.append(
             extent.value(
                 line,
                 run,
                 junk=line.number in junk,
-                weak=line.number in weak,
+                weak=line.number in weak or repeated,
                 names=names,
-                isolated=line.number in isolated,
+                isolated=line.number in isolated and not repeated,
             )
         )
     return values

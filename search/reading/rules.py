@@ -25,6 +25,7 @@ RULE_NAMES = (
     "copyright notice",
     "disclaimer",
     "tag list",
+    "site notice",
     "template placeholder",
     "interface text",
     "call to action",
@@ -94,6 +95,13 @@ _TAG_LIST = re.compile(
     r"filed to|tagged|temas|etiquetas|schlagworte|tópicos)\s*[:：]",
     re.I,
 )
+# What a site says about itself: its cookies, its terms, its privacy policy.
+_SITE_NOTICE = re.compile(
+    r"\b(?:this|our) (?:web ?site|site|page|app)\b|\bcookies?\b|\bterms of (?:use|service)\b|"
+    r"\bprivacy (?:policy|notice|statement)\b|\buser agreement\b",
+    re.I,
+)
+_SITE_SUBJECT = re.compile(r"^\W*(?:this|our) (?:web ?site|site|page|app)\b", re.I)
 # A legal notice under its label ("Disclaimer: ...", "免责声明").
 _DISCLAIMER = re.compile(r"^\W*(?:disclaimer|legal notice|免责声明|风险提示)\b", re.I)
 _TEMPLATE = re.compile(r"\{\{[^}]*\}\}|\{%[^%]*%\}|\*\|[A-Z_]+\|\*|%%[A-Za-z_]+%%")
@@ -188,6 +196,14 @@ def _rules() -> tuple[tuple[str, LineRule], ...]:
     def disclaimer(line: Line) -> str | None:
         return "disclaimer" if _DISCLAIMER.match(line.text) else None
 
+    def site_notice(line: Line) -> str | None:
+        if line.words > 120:
+            return None
+        found = {m.group().lower() for m in _SITE_NOTICE.finditer(line.text)}
+        if len(found) >= 2 or (found and _SITE_SUBJECT.match(line.text)):
+            return "the site's notice (cookies, terms, privacy)"
+        return None
+
     def tag_list(line: Line) -> str | None:
         return "list of tags" if line.words <= 40 and _TAG_LIST.match(line.text) else None
 
@@ -210,6 +226,7 @@ def _rules() -> tuple[tuple[str, LineRule], ...]:
         ("copyright notice", copyright_notice),
         ("disclaimer", disclaimer),
         ("tag list", tag_list),
+        ("site notice", site_notice),
         ("stray number", stray_number),
         ("interface text", interface),
         ("picture credit", picture_credit),
@@ -233,7 +250,19 @@ def line_verdicts(lines: list[Line], disabled: frozenset[str]) -> dict[int, Verd
             if reason:
                 found[line.number] = Verdict(name, reason)
                 break
+    # A notice goes on in the lines next to it that speak of the same things.
+    notices = [i for i, line in enumerate(lines) if _is_rule(found, line, "site notice")]
+    for i in notices:
+        for j in (i - 2, i - 1, i + 1, i + 2):
+            if 0 <= j < len(lines) and lines[j].number not in found:
+                if lines[j].words <= 120 and _SITE_NOTICE.search(lines[j].text):
+                    found[lines[j].number] = found[lines[i].number]
     return found
+
+
+def _is_rule(found: dict[int, Verdict], line: Line, name: str) -> bool:
+    verdict = found.get(line.number)
+    return verdict is not None and verdict.rule == name
 
 
 REPEATED_LABEL_WORDS = 8
