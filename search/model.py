@@ -59,6 +59,9 @@ class Article:
     encoding: str = "utf-8"
     repairs: list[str] = field(default_factory=list)  # what decoding had to fix
     text: str = ""  # the decoded and repaired source text, for the "original" view
+    dateline: str | None = None  # as written ("CLEVELAND, Feb 26 -"): its date never completed
+    place: str | None = None  # where the story was filed, from its dateline
+    tags: list[str] = field(default_factory=list)  # a clipping's tags, as saved
 
     @property
     def words(self) -> int:

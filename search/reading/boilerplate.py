@@ -32,7 +32,7 @@ __all__ = ["SHORT_JUNK_MAX_WORDS", "Classification", "Metadata", "classify"]
 from search.text import content_words
 
 MENU_RUN = 8  # this many short lines in a row, before the title, are a site menu
-FURNITURE_RUN = 4  # a run of this many short lines is page furniture (a menu, a share bar)
+FURNITURE_RUN = 3  # a run of this many short lines in a row is page furniture (a menu...)
 TITLE_REACH = 20  # the title is among this many lines above the article's first line
 SHORT_TAIL_WORDS = 16  # a few short lines ending the text after the last paragraph are its own
 # "Competitor Analysis ▸ Show": the label of a collapsible section's toggle, left by scraping.
@@ -160,19 +160,23 @@ def _values(
     return values
 
 
-def _has_furniture(nonblank: list[Line], junk: dict[int, str], listed: set[int]) -> bool:
-    """Page furniture: a run of short lines (a menu, a share bar, a list of links) or several
-    lines a rule removed. Text without any (a wire story, a clean article) keeps its lines."""
+def _has_furniture(nonblank: list[Line], junk: dict[int, str], exempt: set[int]) -> bool:
+    """Page furniture: a run of short lines in a row (a menu, a share bar, a list of links) or
+    several lines a rule removed. Text without any (a wire story, a clean article, a match
+    report's line-ups set apart by blank lines) keeps its lines."""
     if sum(1 for line in nonblank if line.number in junk) >= 3:
         return True
-    run = 0
+    run, previous = 0, None
     for line in nonblank:
         short = (
             line.number not in junk
-            and line.number not in listed
-            and extent.is_short(line, extent.names_list(line))
+            and line.number not in exempt
+            and line.short
+            and not (line.figures or line.list_marker or line.table_row)
         )
-        run = run + 1 if short else 0
+        adjacent = previous is not None and previous.last + 1 == line.number
+        run = (run + 1 if adjacent else 1) if short else 0
+        previous = line
         if run >= FURNITURE_RUN:
             return True
     return False
@@ -258,7 +262,9 @@ def _title_index(head: list[Line], body_words: set[str]) -> int | None:
         scored.append((index, score))
     best = max((score for _, score in scored), default=0.0)
     if best >= 0.3:
-        return next(index for index, score in scored if score == best)
+        chosen = next(index for index, score in scored if score == best)
+        key = head[chosen].text.casefold()  # a headline printed twice: its first print
+        return next(i for i, line in enumerate(head) if line.text.casefold() == key)
     # No header line shares the body's words (a short piece, a headline of puns): the title is
     # then the last headline-shaped line before the body.
     shaped = [
@@ -298,9 +304,18 @@ def classify(lines: list[Line], disabled: frozenset[str] = frozenset()) -> Class
     nonblank = [line for line in lines if not line.blank]
     if not nonblank:
         return result
-    junk = {number: v.reason for number, v in line_verdicts(nonblank, disabled).items()}
-    if "sign-off" not in disabled:
-        junk.update(signoff_lines(lines))
+    verdicts = line_verdicts(nonblank, disabled)
+    junk = {number: v.reason for number, v in verdicts.items()}
+    closing = signoff_lines(lines) if "sign-off" not in disabled else {}
+    header = wire_header(lines) if "dateline" not in disabled else None
+    story = set(closing) | ({header.headline, header.dateline_line} if header else set())
+    if not _has_furniture(
+        nonblank, {n: r for n, r in junk.items() if verdicts[n].rule != "stray number"}, story
+    ):
+        # A number alone on a line is a counter of the page's furniture; in a clean text
+        # (a match report's attendance) it is the article's.
+        junk = {n: r for n, r in junk.items() if verdicts[n].rule != "stray number"}
+    junk.update(closing)
     if "other script" not in disabled:
         junk.update(_other_script(nonblank, junk))
     dated: set[int] = set()  # lines of runs of dated entries: may still hold the title
@@ -312,7 +327,6 @@ def classify(lines: list[Line], disabled: frozenset[str] = frozenset()) -> Class
                     dated.add(line.number)
     weak = {n: v.reason for n, v in repeated_labels(nonblank, disabled).items() if n not in junk}
 
-    header = wire_header(lines) if "dateline" not in disabled else None
     meta = result.meta
     roles: dict[int, str] = {}
     if header is not None:
@@ -327,6 +341,7 @@ def classify(lines: list[Line], disabled: frozenset[str] = frozenset()) -> Class
             roles[header.byline] = "byline"
         if not header.dateline.rest:
             roles[header.dateline_line] = "dateline"
+            _keep_dateline(meta, header.dateline)
     else:
         spacing = _isolated(lines) if "paragraph spacing" not in disabled else set()
         first, last = _extent(nonblank, junk, weak, disabled, spacing)
@@ -428,6 +443,13 @@ def _read_head(
     roles[title_line.number] = "title"
 
 
+def _keep_dateline(meta: Metadata, found: Dateline) -> None:
+    """The dateline as written, its place, and its date when it has a year."""
+    meta.dateline, meta.place = found.text, found.place
+    if found.date and meta.published is None and re.search(r"\d{4}", found.date):
+        meta.published = metadata.normalise_date(found.date)
+
+
 def _cut_dateline(result: Classification, known: Dateline | None) -> None:
     """Take the dateline off the first paragraph ("LONDON (Reuters) - ..."): its place and date
     go to the article's details, the words as written to the removed lines."""
@@ -438,10 +460,7 @@ def _cut_dateline(result: Classification, known: Dateline | None) -> None:
     found = known or dateline_of(line.text)
     if found is None or not line.text.startswith(found.text) or not found.rest:
         return
-    meta = result.meta
-    meta.dateline, meta.place = found.text, found.place
-    if found.date and meta.published is None and re.search(r"\d{4}", found.date):
-        meta.published = metadata.normalise_date(found.date)
+    _keep_dateline(result.meta, found)
     result.fragments.append((line.number, found.text, _ROLE_REASONS["dateline"]))
     result.kept[first] = Line(
         line.number,
@@ -472,6 +491,9 @@ def _is_heading_like(line: Line) -> bool:
     return line.short and not line.sentence_end and not line.list_marker and not line.table_row
 
 
+_CLOSING_REASONS = ("sign-off", "end-of-story")
+
+
 def _remove_orphaned_context(result: Classification) -> None:
     """Remove a heading whose whole section was removed, and a short line between removals."""
     order = [ln for ln in result.lines if not ln.blank]
@@ -487,6 +509,8 @@ def _remove_orphaned_context(result: Classification) -> None:
         for nxt in order[i + 1 :]:
             if nxt.number in kept_numbers and (_is_heading_like(nxt) or nxt.sentence_like):
                 break
+            if result.removed.get(nxt.number, "").startswith(_CLOSING_REASONS):
+                break  # a story's sign-off is no section
             section.append(nxt)
         if section and all(s.number in result.removed for s in section):
             drop[line.number] = "heading of a removed section"

@@ -69,11 +69,20 @@ def _double_spaced(lines: list[Line]) -> bool:
 
 
 def _indented_paragraphs(lines: list[Line], fixed: set[int]) -> bool:
-    """Paragraphs open with an indent and go on flush left (wire stories, typescripts)."""
-    body = [line for line in lines if not line.blank and line.number not in fixed]
-    indented = sum(1 for line in body if line.indent >= 2)
-    flush = sum(1 for line in body if line.indent == 0)
-    return indented >= 2 and flush >= 2
+    """Paragraphs open with an indent and go on flush left (wire stories, typescripts): at
+    least two indented lines stop mid-sentence and the next line carries on flush left."""
+    opening = 0
+    for line, following in zip(lines, lines[1:], strict=False):
+        if line.number in fixed or following.number in fixed or following.blank:
+            continue
+        if (
+            line.indent >= 2
+            and following.indent == 0
+            and len(line.text) >= 30
+            and not line.text.endswith(_CLOSING)
+        ):
+            opening += 1
+    return opening >= 2
 
 
 def _strong_row(line: Line) -> bool:
@@ -114,6 +123,9 @@ def figure_rows(lines: list[Line]) -> set[int]:
             i += 1
             end = strong[i]
         while end + 1 < len(nonblank) and _weak_row(nonblank[end + 1]):
+            following = nonblank[end + 2] if end + 2 < len(nonblank) else None
+            if following is not None and following.text[:1].islower():
+                break  # a note whose sentence goes on below: prose, not a row
             end += 1
         while start > 0 and (_weak_row(nonblank[start - 1]) or _caption(nonblank[start - 1])):
             start -= 1
@@ -149,16 +161,18 @@ def repair_layout(text: str, *, figures: bool = True) -> list[Line]:
     text in capitals noted."""
     physical = [Line(number, raw) for number, raw in enumerate(text.split("\n"), start=1)]
     capitals = letters_in_capitals(physical)
-    rows = figure_rows(physical) if figures else set()
     fixed = set(signoff_lines(physical))
     header = wire_header(physical)
     if header is not None:
         fixed |= {header.headline, header.dateline_line}
         if header.byline:
             fixed.add(header.byline)
-    width = wrap_width([line for line in physical if line.number not in rows])
+    rows = figure_rows(physical) - fixed if figures else set()
+    width = wrap_width([line for line in physical if line.number not in rows | fixed])
+    indented = _indented_paragraphs(physical, fixed | rows)
+    if width is None and indented:  # a short story: few lines, but its paragraphs are indented
+        width = max(len(line.raw.rstrip()) for line in physical)
     double = width is not None and _double_spaced(physical)
-    indented = width is not None and _indented_paragraphs(physical, fixed | rows)
 
     out: list[Line] = []
     blanks = 0

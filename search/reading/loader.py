@@ -127,6 +127,9 @@ def load_article(source: SourceFile, *, max_bytes: int = MAX_FILE_BYTES) -> Arti
         encoding=decoded.encoding,
         repairs=notes,
         text=decoded.text,
+        dateline=clean.dateline,
+        place=clean.place,
+        tags=clean.tags,
     )
 
 

@@ -17,7 +17,8 @@ from search.reading.lines import MONTH, Line
 _WORD = r"[A-Z][A-Za-z'’.\-]*"
 _NAME = rf"{_WORD}(?:\s(?:[a-z]{{1,3}}\s)?{_WORD}){{0,3}}"
 _PLACE = rf"(?P<place>{_NAME}(?:,\s?{_NAME}){{0,2}})"
-_DATE = rf"(?P<date>{MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{MONTH}(?:,?\s+\d{{4}})?)"
+_MONTH = f"(?i:{MONTH})"
+_DATE = rf"(?P<date>{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:,?\s+\d{{4}})?)"
 _AGENCY = r"\((?P<agency>[A-Z][\w .&'-]{0,30})\)"
 _DASH = r"\s*[-–—]{1,2}(?=\s|$)"
 _DATELINES = (
@@ -97,7 +98,7 @@ def wire_header(lines: list[Line]) -> WireHeader | None:
 
 
 _END_MARK = re.compile(r"^[^\w\s]{1,6}$|^[^\w\s]*-?30-?[^\w\s]*$")
-_AGENCY_LINE = re.compile(r"^\(?[A-Za-z][A-Za-z&'’-]*(?:\s[A-Za-z][A-Za-z&'’-]*)?\)?(?:\.{2,}|…)?$")
+_AGENCY_LINE = re.compile(r"^\(?[A-Za-z][A-Za-z&'’-]*\)?(?:\.{2,}|…)?$")
 _CREDITS = re.compile(r"^[(\[]?\s*(?:[A-Za-z]+\s+){0,2}[A-Za-z]+ing\s+by\s+[A-Z]", re.I)
 
 

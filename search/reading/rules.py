@@ -254,10 +254,14 @@ def line_verdicts(lines: list[Line], disabled: frozenset[str]) -> dict[int, Verd
     notices = [i for i, line in enumerate(lines) if _is_rule(found, line, "site notice")]
     for i in notices:
         for j in (i - 2, i - 1, i + 1, i + 2):
-            if 0 <= j < len(lines) and lines[j].number not in found:
-                if lines[j].words <= 120 and _SITE_NOTICE.search(lines[j].text):
-                    found[lines[j].number] = found[lines[i].number]
+            near = lines[j] if 0 <= j < len(lines) else None
+            if near and near.number not in found and _notice_like(near):
+                found[near.number] = found[lines[i].number]
     return found
+
+
+def _notice_like(line: Line) -> bool:
+    return line.words <= 120 and bool(_SITE_NOTICE.search(line.text))
 
 
 def _is_rule(found: dict[int, Verdict], line: Line, name: str) -> bool:
