@@ -25,6 +25,7 @@ _COLUMN_GAP = re.compile(r"[^\s.](?: {2,}|\t)\S")
 _LEADERS = re.compile(r"[^\s.]\.{3,}\s*[\d(]")
 _VERSUS = re.compile(r"\S\s+vs\.?\s+\S", re.I)
 _DIGIT = re.compile(r"\d")
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 _MONTH_WORD = re.compile(rf"\b{MONTH}(?!\w)", re.I)
 _CLOSING = (".", "!", "?", ":", '"', "”", "’", "'", ")", "。", "！", "？")
 _MD_STRUCTURE = re.compile(r"^(?:#{1,6}\s|>|\|)")
@@ -89,13 +90,13 @@ def _strong_row(line: Line) -> bool:
     """A row of a table of figures on its own evidence: dotted leaders before a figure, columns
     apart by runs of spaces with a figure among them, or one figure "vs" another."""
     text = line.text
-    if not text or line.words > 16 or line.sentence_like:
+    if not text or line.words > 16:
         return False
-    if _LEADERS.search(text):
+    if _VERSUS.search(text) and (not line.sentence_like or len(_FIGURE.findall(text)) >= 2):
         return True
-    if _COLUMN_GAP.search(text) and _DIGIT.search(text):
-        return True
-    return bool(_VERSUS.search(text))
+    if line.sentence_like:
+        return False
+    return bool(_LEADERS.search(text) or (_COLUMN_GAP.search(text) and _DIGIT.search(text)))
 
 
 def _weak_row(line: Line) -> bool:
@@ -127,12 +128,21 @@ def figure_rows(lines: list[Line]) -> set[int]:
             if following is not None and following.text[:1].islower():
                 break  # a note whose sentence goes on below: prose, not a row
             end += 1
-        while start > 0 and (_weak_row(nonblank[start - 1]) or _caption(nonblank[start - 1])):
+        while start > 0 and (
+            _weak_row(nonblank[start - 1])
+            or _caption(nonblank[start - 1])
+            or _wrapped_row(nonblank[start - 1], nonblank[start])
+        ):
             start -= 1
         if end > start:
             rows.update(line.number for line in nonblank[start : end + 1])
         i += 1
     return rows
+
+
+def _wrapped_row(line: Line, row: Line) -> bool:
+    """The first half of a row wrapped over two lines: the row below goes on in lower case."""
+    return line.words <= 12 and not line.sentence_end and row.text[:1].islower()
 
 
 def _caption(line: Line) -> bool:
@@ -164,7 +174,9 @@ def repair_layout(text: str, *, figures: bool = True) -> list[Line]:
     fixed = set(signoff_lines(physical))
     header = wire_header(physical)
     if header is not None:
-        fixed |= {header.headline, header.dateline_line}
+        fixed.add(header.headline)
+        if not header.dateline.rest:  # a dateline that opens the body goes on with it
+            fixed.add(header.dateline_line)
         if header.byline:
             fixed.add(header.byline)
     rows = figure_rows(physical) - fixed if figures else set()
