@@ -234,6 +234,8 @@ def _continues(
         return len(previous.raw.rstrip()) >= width - WRAP_SLACK and line.indent > 0
     if indented:
         return line.indent == 0
+    if line.indent >= previous.indent + 2 and previous.sentence_end:
+        return False  # an indent after a full stop opens a paragraph
     room = width - len(previous.raw.rstrip()) - FIT_SLACK
     if len(_first_word(line)) + 1 <= room:
         # The next word would have fitted: the line ended its paragraph, unless it stopped
