@@ -44,6 +44,8 @@ def _load(source: SourceFile) -> Article | str:
         return load_article(source)
     except LoadError as error:
         return str(error)
+    except Exception as error:  # one file's failure skips that file, never the build
+        return f"could not be read ({type(error).__name__}: {error})"
 
 
 LOAD_CHUNK = 16  # articles per task sent to a cleaning process

@@ -9,6 +9,7 @@ from search.reading.clean import CleanText, clean_plain_text, first_paragraph
 from search.reading.decode import NotText, decode
 from search.reading.frontmatter import split_front_matter
 from search.reading.htmlpage import extract_html, html_passages
+from search.reading.lines import Line
 from search.reading.markdown import parse_markdown, reindex
 from search.reading.metadata import attribution_of
 from search.reading.structure import split_long_passages
@@ -81,7 +82,9 @@ def _clean_html(text: str) -> CleanText:
     if page is None:
         raise LoadError("HTML page without article text (only markup, scripts or menus)")
     title, passages, _ = _title_from_heading(page.title, html_passages(page))
-    if not any(len(p.text.split()) >= PROSE_WORDS for p in passages):
+    # Words as the cleaner counts them: two CJK characters are a word (Japanese and Chinese
+    # have no spaces between words, so splitting on spaces sees one "word" per sentence).
+    if not any(Line(0, p.text).words >= PROSE_WORDS for p in passages):
         # What is left of a page of scripts and menus: a "Home" link, a cookie button.
         raise LoadError("HTML page without article text (only markup, scripts or menus)")
     return CleanText(
@@ -96,7 +99,20 @@ def _clean_html(text: str) -> CleanText:
 
 
 def load_article(source: SourceFile, *, max_bytes: int = MAX_FILE_BYTES) -> Article:
-    """Read, decode and clean one file. Raises LoadError with a one-line reason."""
+    """Read, decode and clean one file. Raises LoadError with a one-line reason, whatever went
+    wrong: one file's failure (a library missing, a bug on a strange page) never stops the
+    reading of a corpus; the file is skipped with its reason."""
+    try:
+        return _load(source, max_bytes)
+    except LoadError:
+        raise
+    except Exception as error:  # any failure of one file is that file's reason, never the corpus's
+        detail = str(error).strip().splitlines()[0] if str(error).strip() else ""
+        reason = f"{type(error).__name__}: {detail}" if detail else type(error).__name__
+        raise LoadError(f"could not be read ({reason[:200]})") from error
+
+
+def _load(source: SourceFile, max_bytes: int) -> Article:
     data = _read_bytes(source, max_bytes)
     try:
         decoded = decode(data)
