@@ -277,8 +277,8 @@ def _title_index(head: list[Line], body_words: set[str]) -> int | None:
 
 def _read_metadata(line: Line, meta: Metadata, *, in_header: bool) -> str | None:
     """Record what a header/footer line says about the article; return its role or None."""
-    if in_header and meta.byline is None and (name := metadata.byline_of(line)):
-        meta.byline = name
+    if in_header and (name := metadata.byline_of(line)):
+        meta.byline = meta.byline or name
         return "byline"
     if meta.source is None and (name := metadata.source_of(line)):
         if (url := metadata.url_of(Line(line.number, name))) is not None:
@@ -297,24 +297,30 @@ def _read_metadata(line: Line, meta: Metadata, *, in_header: bool) -> str | None
     return None
 
 
-def classify(lines: list[Line], disabled: frozenset[str] = frozenset()) -> Classification:
+def classify(
+    lines: list[Line],
+    disabled: frozenset[str] = frozenset(),
+    known: dict[int, str] | None = None,
+) -> Classification:
     """Decide, for every non-blank line, whether it belongs to the article; `disabled` names
-    rules to leave out (for measuring what each gains)."""
+    rules to leave out (for measuring what each gains); `known` gives lines already known not
+    to be text, with their reasons (a Markdown clipping's lines of links)."""
     result = Classification(lines=lines)
     nonblank = [line for line in lines if not line.blank]
     if not nonblank:
         return result
     verdicts = line_verdicts(nonblank, disabled)
     junk = {number: v.reason for number, v in verdicts.items()}
+    for number, reason in (known or {}).items():
+        junk.setdefault(number, reason)
     closing = signoff_lines(lines) if "sign-off" not in disabled else {}
     header = wire_header(lines) if "dateline" not in disabled else None
     story = set(closing) | ({header.headline, header.dateline_line} if header else set())
-    if not _has_furniture(
-        nonblank, {n: r for n, r in junk.items() if verdicts[n].rule != "stray number"}, story
-    ):
+    stray = {n for n, v in verdicts.items() if v.rule == "stray number"}
+    if not _has_furniture(nonblank, {n: r for n, r in junk.items() if n not in stray}, story):
         # A number alone on a line is a counter of the page's furniture; in a clean text
         # (a match report's attendance) it is the article's.
-        junk = {n: r for n, r in junk.items() if verdicts[n].rule != "stray number"}
+        junk = {n: r for n, r in junk.items() if n not in stray}
     junk.update(closing)
     if "other script" not in disabled:
         junk.update(_other_script(nonblank, junk))

@@ -6,11 +6,11 @@ from __future__ import annotations
 from search.errors import LoadError
 from search.model import Article, Passage, PassageKind, RemovedLine, SourceFile
 from search.reading.clean import CleanText, clean_plain_text, first_paragraph
+from search.reading.clipping import clean_markdown
 from search.reading.decode import NotText, decode
-from search.reading.frontmatter import split_front_matter
 from search.reading.htmlpage import extract_html, html_passages
 from search.reading.lines import Line
-from search.reading.markdown import parse_markdown, reindex
+from search.reading.markdown import reindex
 from search.reading.metadata import attribution_of
 from search.reading.structure import split_long_passages
 
@@ -50,31 +50,6 @@ def _title_from_heading(
     line = first.lines[0] if first.lines else 0
     removed = RemovedLine(line, first.text, "title (shown as the article's title)")
     return first.text, reindex(passages[1:]), removed
-
-
-def _clean_markdown(text: str) -> tuple[CleanText, list[str]]:
-    front, body = split_front_matter(text)
-    notes = [front.problem] if front.problem else []
-    passages = parse_markdown(body, first_line=front.lines + 1)
-    removed = [
-        RemovedLine(line=n, text=line, reason="front matter (shown in the article's details)")
-        for n, line in enumerate(text.split("\n")[: front.lines], start=1)
-        if line.strip()
-    ]
-    title, passages, title_line = _title_from_heading(front.fields.get("title"), passages)
-    if title_line:
-        removed.append(title_line)
-    clean = CleanText(
-        passages=passages,
-        removed=removed,
-        title=title,
-        byline=front.fields.get("byline"),
-        source=front.fields.get("source"),
-        published=front.fields.get("published"),
-        url=front.fields.get("url"),
-        attribution=attribution_of(first_paragraph(passages)),
-    )
-    return clean, notes
 
 
 def _clean_html(text: str) -> CleanText:
@@ -120,7 +95,7 @@ def _load(source: SourceFile, max_bytes: int) -> Article:
         raise LoadError(str(error)) from error
     notes = list(decoded.repairs)
     if source.kind == "markdown":
-        clean, problems = _clean_markdown(decoded.text)
+        clean, problems = clean_markdown(decoded.text)
         notes += problems
     elif source.kind == "html":
         clean = _clean_html(decoded.text)
