@@ -65,6 +65,8 @@ class Classification:
     # Parts cut from a kept line (a toggle after a heading, a dateline): (line, text, reason).
     fragments: list[tuple[int, str, str]] = field(default_factory=list)
     meta: Metadata = field(default_factory=Metadata)
+    restored: list[int] = field(default_factory=list)  # file lines the reader kept
+    unkept: list[int] = field(default_factory=list)  # file lines the reader removed
 
 
 _ROLE_REASONS = {
@@ -301,10 +303,12 @@ def classify(
     lines: list[Line],
     disabled: frozenset[str] = frozenset(),
     known: dict[int, str] | None = None,
+    overrides: dict[int, bool] | None = None,
 ) -> Classification:
     """Decide, for every non-blank line, whether it belongs to the article; `disabled` names
     rules to leave out (for measuring what each gains); `known` gives lines already known not
-    to be text, with their reasons (a Markdown clipping's lines of links)."""
+    to be text, with their reasons (a Markdown clipping's lines of links); `overrides` the
+    reader's corrections: file line -> kept (True) or removed (False), whatever the rules say."""
     result = Classification(lines=lines)
     nonblank = [line for line in lines if not line.blank]
     if not nonblank:
@@ -399,6 +403,8 @@ def classify(
     for number, role in roles.items():
         removed[number] = _ROLE_REASONS[role]
     _remove_orphaned_context(result)
+    if overrides:
+        _apply_overrides(result, overrides)
     result.kept.sort(key=lambda ln: ln.number)
     if "dateline" not in disabled:
         _cut_dateline(result, header.dateline if header and header.dateline.rest else None)
@@ -447,6 +453,30 @@ def _read_head(
         return
     meta.title = title_line.text
     roles[title_line.number] = "title"
+
+
+CORRECTED = "removed by you (a correction)"
+
+
+def _apply_overrides(result: Classification, overrides: dict[int, bool]) -> None:
+    """The reader's corrections, over the rules: a line restored is kept, a line removed goes.
+    A correction of one line of a hard-wrapped paragraph applies to the whole paragraph."""
+    logical = {n: ln for ln in result.lines if not ln.blank for n in range(ln.number, ln.last + 1)}
+    kept = {ln.number for ln in result.kept}
+    for number, keep in sorted(overrides.items()):
+        line = logical.get(number)
+        if line is None:
+            continue
+        if keep and line.number not in kept:
+            result.removed.pop(line.number, None)
+            result.kept.append(line)
+            kept.add(line.number)
+            result.restored.append(number)
+        elif not keep and line.number in kept:
+            result.kept = [ln for ln in result.kept if ln.number != line.number]
+            kept.discard(line.number)
+            result.removed[line.number] = CORRECTED
+            result.unkept.append(number)
 
 
 def _keep_dateline(meta: Metadata, found: Dateline) -> None:

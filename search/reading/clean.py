@@ -28,6 +28,8 @@ class CleanText:
     dateline: str | None = None
     place: str | None = None
     tags: list[str] = field(default_factory=list)
+    restored: list[int] = field(default_factory=list)  # file lines the reader's corrections kept
+    unkept: list[int] = field(default_factory=list)  # file lines they removed
 
 
 def split_lines(text: str) -> list[Line]:
@@ -60,11 +62,16 @@ def removed_lines(text: str, verdict: Classification) -> list[RemovedLine]:
     return removed
 
 
-def clean_plain_text(text: str, disabled: frozenset[str] = frozenset()) -> CleanText:
+def clean_plain_text(
+    text: str,
+    disabled: frozenset[str] = frozenset(),
+    overrides: dict[int, bool] | None = None,
+) -> CleanText:
     """Turn the repaired text of a scraped article or a wire story into a clean, structured
-    article. `disabled` names classifier rules to leave out (the bench's ablation)."""
+    article. `disabled` names classifier rules to leave out (the bench's ablation);
+    `overrides` are the reader's corrections (file line -> kept or removed)."""
     lines = logical_lines(text, disabled)
-    verdict = classify(lines, disabled)
+    verdict = classify(lines, disabled, overrides=overrides)
     passages = build_passages(verdict.kept)
     meta = verdict.meta
     return CleanText(
@@ -78,4 +85,6 @@ def clean_plain_text(text: str, disabled: frozenset[str] = frozenset()) -> Clean
         attribution=attribution_of(first_paragraph(passages)),
         dateline=meta.dateline,
         place=meta.place,
+        restored=verdict.restored,
+        unkept=verdict.unkept,
     )

@@ -36,9 +36,13 @@ def _same_title(heading: str, title: str) -> bool:
 
 
 def clean_markdown(
-    text: str, disabled: frozenset[str] = frozenset()
+    text: str,
+    disabled: frozenset[str] = frozenset(),
+    overrides: dict[int, bool] | None = None,
 ) -> tuple[CleanText, list[str]]:
-    """The clean form of a Markdown file: (clean text, notes on its front matter)."""
+    """The clean form of a Markdown file: (clean text, notes on its front matter).
+    `overrides` are the reader's corrections (file line -> kept or removed): a line inside a
+    passage applies to the passage."""
     front, body = split_front_matter(text)
     notes = [front.problem] if front.problem else []
     found = parse_markdown_links(body, first_line=front.lines + 1)
@@ -57,7 +61,12 @@ def clean_markdown(
         and p.kind is not PassageKind.HEADING
         and not byline_of(Line(0, p.text))
     }
-    verdict = classify(lines, disabled, known if "link list" not in disabled else None)
+    starts = {n: p.lines[0] for p, _ in found if p.lines for n in range(p.lines[0], p.lines[1] + 1)}
+    asked = {n: keep for n, keep in (overrides or {}).items() if n in starts}
+    by_passage = {starts[n]: keep for n, keep in asked.items()}
+    verdict = classify(
+        lines, disabled, known if "link list" not in disabled else None, by_passage or None
+    )
     meta = verdict.meta
     title = front.fields.get("title") or meta.title
     if meta.title and title and _same_title(meta.title, title):
@@ -100,5 +109,7 @@ def clean_markdown(
         dateline=meta.dateline,
         place=meta.place,
         tags=front.tags,
+        restored=[n for n, keep in asked.items() if keep and starts[n] in verdict.restored],
+        unkept=[n for n, keep in asked.items() if not keep and starts[n] in verdict.unkept],
     )
     return clean, notes

@@ -3,8 +3,17 @@ fits its format (plain text, Markdown with front matter, or HTML)."""
 
 from __future__ import annotations
 
+from search.corrections import FIELDS, FileCorrections, locate, stored_corrections
 from search.errors import LoadError
-from search.model import Article, Passage, PassageKind, RemovedLine, SourceFile
+from search.model import (
+    Article,
+    CorrectionMarks,
+    LineFix,
+    Passage,
+    PassageKind,
+    RemovedLine,
+    SourceFile,
+)
 from search.reading.clean import CleanText, clean_plain_text, first_paragraph
 from search.reading.clipping import clean_markdown
 from search.reading.decode import NotText, decode
@@ -73,12 +82,22 @@ def _clean_html(text: str) -> CleanText:
     )
 
 
-def load_article(source: SourceFile, *, max_bytes: int = MAX_FILE_BYTES) -> Article:
-    """Read, decode and clean one file. Raises LoadError with a one-line reason, whatever went
+STORED = object()  # load_article's default: the reader's corrections stored for the file
+
+
+def load_article(
+    source: SourceFile,
+    *,
+    max_bytes: int = MAX_FILE_BYTES,
+    corrections: FileCorrections | None | object = STORED,
+) -> Article:
+    """Read, decode and clean one file, with the reader's corrections of it (those stored,
+    unless others or None are given). Raises LoadError with a one-line reason, whatever went
     wrong: one file's failure (a library missing, a bug on a strange page) never stops the
     reading of a corpus; the file is skipped with its reason."""
     try:
-        return _load(source, max_bytes)
+        fixes = stored_corrections(source) if corrections is STORED else corrections
+        return _load(source, max_bytes, fixes if isinstance(fixes, FileCorrections) else None)
     except LoadError:
         raise
     except Exception as error:  # any failure of one file is that file's reason, never the corpus's
@@ -87,24 +106,26 @@ def load_article(source: SourceFile, *, max_bytes: int = MAX_FILE_BYTES) -> Arti
         raise LoadError(f"could not be read ({reason[:200]})") from error
 
 
-def _load(source: SourceFile, max_bytes: int) -> Article:
+def _load(source: SourceFile, max_bytes: int, fixes: FileCorrections | None) -> Article:
     data = _read_bytes(source, max_bytes)
     try:
         decoded = decode(data)
     except NotText as error:
         raise LoadError(str(error)) from error
     notes = list(decoded.repairs)
+    located = locate(fixes.lines, decoded.text) if fixes and source.kind != "html" else []
+    overrides = {found.line: found.fix.keep for found in located if found.line is not None}
     if source.kind == "markdown":
-        clean, problems = clean_markdown(decoded.text)
+        clean, problems = clean_markdown(decoded.text, overrides=overrides)
         notes += problems
     elif source.kind == "html":
         clean = _clean_html(decoded.text)
     else:
-        clean = clean_plain_text(decoded.text)
+        clean = clean_plain_text(decoded.text, overrides=overrides)
     if not clean.passages:
         raise LoadError("no article text found (everything in it looks like site furniture)")
     title = clean.title or _fallback_title(clean) or source.id
-    return Article(
+    article = Article(
         id=source.id,
         path=source.path,
         title=title,
@@ -122,6 +143,23 @@ def _load(source: SourceFile, max_bytes: int) -> Article:
         place=clean.place,
         tags=clean.tags,
     )
+    if fixes:
+        _correct_details(article, fixes, clean, [f.fix for f in located if f.stale])
+    return article
+
+
+def _correct_details(
+    article: Article, fixes: FileCorrections, clean: CleanText, stale: list[LineFix]
+) -> None:
+    """The details the reader fixed, and marks of every correction made."""
+    marks = CorrectionMarks(restored=sorted(clean.restored), removed=sorted(clean.unkept))
+    for name in FIELDS:
+        wanted = getattr(fixes, name)
+        if wanted is not None and wanted != getattr(article, name):
+            marks.fields[name] = (getattr(article, name), wanted)
+            setattr(article, name, wanted)
+    marks.stale = stale
+    article.corrected = marks
 
 
 def _fallback_title(clean: CleanText) -> str | None:
