@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from search.reading.head import metadata_line
 from search.reading.lines import Line
 
 JUNK_COST = 6.0  # a line a rule removed (a share bar, a call to action...)
@@ -175,3 +176,143 @@ def stamped_runs(nonblank: list[Line]) -> list[Stamped]:
                 runs.append(Stamped(first, last, "list of other stories (with their dates)"))
         i = j + 1
     return runs
+
+
+# --- the article's extent among a page's lines ---------------------------------------------
+
+
+def introduced_lists(nonblank: list[Line], junk: dict[int, str]) -> set[int]:
+    """Lines of a list that a sentence introduces ("The longlist is:", "England squad:"):
+    article text, however short each entry is."""
+    found: set[int] = set()
+    for index, line in enumerate(nonblank):
+        if not line.text.endswith((":", "：")) or line.words < 3 or line.number in junk:
+            continue
+        for entry in nonblank[index + 1 : index + 41]:
+            if entry.number in junk or not entry.short or entry.text.endswith(":"):
+                break
+            found.add(entry.number)
+    return found
+
+
+def isolated_lines(lines: list[Line]) -> set[int]:
+    """Lines with a blank line above and below, when that tells something: not in a text
+    where (nearly) every line is set apart."""
+    found = {
+        line.number
+        for i, line in enumerate(lines)
+        if not line.blank
+        and (i == 0 or lines[i - 1].blank)
+        and (i + 1 == len(lines) or lines[i + 1].blank)
+    }
+    nonblank = sum(1 for line in lines if not line.blank)
+    return found if len(found) < 0.8 * nonblank else set()
+
+
+def line_values(
+    nonblank: list[Line],
+    junk: dict[int, str],
+    weak: dict[int, str],
+    listed: set[int],
+    isolated: set[int],
+) -> list[float]:
+    values, run = [], 0
+    seen: set[str] = set()
+    for line in nonblank:
+        names = line.number in listed or names_list(line)
+        if line.number in junk or is_short(line, names):
+            run += 1
+        else:
+            run = 0
+        # A long line printed a second time (a pull quote, a notice shown twice) adds nothing.
+        repeated = line.words >= 15 and line.sentence_like and line.text in seen
+        seen.add(line.text)
+        values.append(
+            value(
+                line,
+                run,
+                junk=line.number in junk,
+                weak=line.number in weak or repeated,
+                names=names,
+                isolated=line.number in isolated and not repeated,
+            )
+        )
+    return values
+
+
+def has_furniture(nonblank: list[Line], junk: dict[int, str], exempt: set[int]) -> bool:
+    """Page furniture: a run of short lines in a row (a menu, a share bar, a list of links) or
+    several lines a rule removed. Text without any (a wire story, a clean article, a match
+    report's line-ups set apart by blank lines) keeps its lines."""
+    if sum(1 for line in nonblank if line.number in junk) >= 3:
+        return True
+    run, previous = 0, None
+    for line in nonblank:
+        short = (
+            line.number not in junk
+            and line.number not in exempt
+            and line.short
+            and not (line.figures or line.list_marker or line.table_row)
+        )
+        adjacent = previous is not None and previous.last + 1 == line.number
+        run = (run + 1 if adjacent else 1) if short else 0
+        previous = line
+        if run >= FURNITURE_RUN:
+            return True
+    return False
+
+
+def after_byline_block(nonblank: list[Line], first: int, last: int, values: list[float]) -> int:
+    """The article's first line moved past a byline or date line near its top: what comes
+    before it there (a standfirst, a caption) belongs to the page's header."""
+    total = sum(v for v in values[first : last + 1] if v > 0)
+    seen = 0.0
+    start = first
+    for index in range(first, last + 1):
+        if seen > 0.3 * total:
+            break
+        if values[index] > 0:
+            seen += values[index]
+        if metadata_line(nonblank[index]) and index < last:
+            start = index + 1
+    return start
+
+
+def article_extent(
+    nonblank: list[Line],
+    junk: dict[int, str],
+    weak: dict[int, str],
+    disabled: frozenset[str],
+    isolated: set[int],
+) -> tuple[int, int]:
+    """(first, last) index of the article's lines among the non-blank lines."""
+    listed = introduced_lists(nonblank, junk) if "list of names" not in disabled else set()
+    if "article extent" in disabled or not has_furniture(nonblank, junk, listed):
+        # Every line is the article's, from its first sentence: the lines above it are
+        # its head (title, byline, date).
+        prose = next((i for i, line in enumerate(nonblank) if line.sentence_like), 0)
+        return prose, len(nonblank) - 1
+    values = line_values(nonblank, junk, weak, listed, isolated)
+    span = best_segment(values)
+    if span is None:
+        return 0, len(nonblank) - 1
+    first, last = span
+    if "story teasers" not in disabled:
+        first, last = trim_teasers(nonblank, values, first, last)
+    if "byline block" not in disabled:
+        first = after_byline_block(nonblank, first, last, values)
+    tail = [line for line in nonblank[last + 1 :] if line.number not in junk]
+    if (
+        tail
+        and len(tail) <= 2
+        and sum(line.words for line in tail) <= SHORT_TAIL_WORDS
+        and all(line.number not in junk for line in nonblank[last + 1 :])
+    ):
+        last = len(nonblank) - 1
+    return first, last
+
+
+FURNITURE_RUN = 3  # a run of this many short lines in a row is page furniture (a menu...)
+
+
+SHORT_TAIL_WORDS = 16  # a few short lines ending the text after the last paragraph are its own
