@@ -18,7 +18,18 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bench import app, bookmarks, cleaning, compare, cranfield, facts, profile_build, search
+from bench import (
+    app,
+    bookmarks,
+    cleaning,
+    compare,
+    cranfield,
+    facts,
+    newswire,
+    pages,
+    profile_build,
+    search,
+)
 from bench.generate import generate
 
 REPORT = Path(__file__).resolve().parent / "REPORT.md"
@@ -28,6 +39,8 @@ def _groups(sizes: list[int]) -> dict[str, Callable[[], str]]:
     """Each group's benchmark: it returns one or more report sections ("## Title ...")."""
     return {
         "cleaning": cleaning.run,
+        "pages": pages.run,
+        "newswire": newswire.run,
         "cranfield": lambda: cranfield.run(search.WORK),
         "search": lambda: search.run(sizes),
         "app": lambda: app.run(max(sizes)),

@@ -25,6 +25,7 @@ ISOLATED_COST = 0.5  # a short line with a blank line above and below
 STAMP_RUN = 3  # dated entries in a row that make a thread or a list of stories
 STAMP_GAP = 12  # lines at most between two entries' dates
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_DIGIT = re.compile(r"\d")
 _NAME_LIST = re.compile(
     r"^(?:[^,;:]{1,40}:\s*)?[A-Z][\w'’.\- ()]{1,40}(?:\s*[,;]\s*[A-Z][\w'’.\- ()]{1,40}){3,}\.?$"
 )
@@ -144,7 +145,7 @@ class Stamped:
 
 def _stamp(line: Line) -> bool:
     """A line that dates an entry: it states a time of day or an age, or it is a date."""
-    if line.words > 14:
+    if line.words > 14 or not _DIGIT.search(line.text):
         return False
     return line.clock or (line.date_only or line.dated) and bool(_YEAR.search(line.text))
 
@@ -215,15 +216,16 @@ def line_values(
     weak: dict[int, str],
     listed: set[int],
     isolated: set[int],
+    runs: bool = True,
 ) -> list[float]:
+    """Each line's value (`value`); with `runs`, a line's place in a run of short or removed
+    lines makes it cost more (a navigation run: a menu, a list of links)."""
     values, run = [], 0
     seen: set[str] = set()
     for line in nonblank:
         names = line.number in listed or names_list(line)
-        if line.number in junk or is_short(line, names):
-            run += 1
-        else:
-            run = 0
+        counts = line.number in junk or is_short(line, names)
+        run = (run + 1 if runs else 1) if counts else 0
         # A long line printed a second time (a pull quote, a notice shown twice) adds nothing.
         repeated = line.words >= 15 and line.sentence_like and line.text in seen
         seen.add(line.text)
@@ -292,7 +294,7 @@ def article_extent(
         # its head (title, byline, date).
         prose = next((i for i, line in enumerate(nonblank) if line.sentence_like), 0)
         return prose, len(nonblank) - 1
-    values = line_values(nonblank, junk, weak, listed, isolated)
+    values = line_values(nonblank, junk, weak, listed, isolated, "navigation run" not in disabled)
     span = best_segment(values)
     if span is None:
         return 0, len(nonblank) - 1

@@ -37,7 +37,10 @@ ROLE_REASONS = {
 
 
 def metadata_line(line: Line) -> bool:
-    return bool(metadata.byline_of(line) or metadata.date_in(line) or line.clock)
+    """A byline, a date or a time: what stands between a headline and its text."""
+    if line.clock or (line.words <= 12 and line.mentions_date):
+        return True
+    return bool(metadata.byline_of(line))
 
 
 def title_index(head: list[Line], body_words: set[str]) -> int | None:

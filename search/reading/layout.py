@@ -12,9 +12,8 @@ double spacing, not a paragraph break), and the columns of its tables.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
-from search.reading.lines import MONTH, Line, letters_in_capitals
+from search.reading.lines import MONTH, Line, letters_in_capitals, with_flags
 from search.reading.newswire import signoff_lines, wire_header
 
 WRAP_MAX_WIDTH = 100  # files wrapped wider than this are one line per paragraph, not wrapped
@@ -90,7 +89,7 @@ def _strong_row(line: Line) -> bool:
     """A row of a table of figures on its own evidence: dotted leaders before a figure, columns
     apart by runs of spaces with a figure among them, or one figure "vs" another."""
     text = line.text
-    if not text or line.words > 16:
+    if not text or (" vs" not in text and not _DIGIT.search(text)) or line.words > 16:
         return False
     if _VERSUS.search(text) and (not line.sentence_like or len(_FIGURE.findall(text)) >= 2):
         return True
@@ -170,7 +169,7 @@ def repair_layout(text: str, *, figures: bool = True) -> list[Line]:
     joined into one, tables of figures marked row by row (unless `figures` is False), and
     text in capitals noted."""
     physical = [Line(number, raw) for number, raw in enumerate(text.split("\n"), start=1)]
-    capitals = letters_in_capitals(physical)
+    capitals = letters_in_capitals(text)
     fixed = set(signoff_lines(physical))
     header = wire_header(physical)
     if header is not None:
@@ -192,19 +191,20 @@ def repair_layout(text: str, *, figures: bool = True) -> list[Line]:
     for line in physical:
         if line.blank:
             blanks += 1
-            out.append(replace(line, capitals=capitals))
+            out.append(with_flags(line, capitals=True) if capitals else line)
             continue
-        line = replace(line, capitals=capitals, figures=line.number in rows)
+        if capitals or line.number in rows:
+            line = with_flags(line, capitals=capitals, figures=line.number in rows)
         joined = previous is not None and _continues(
             previous, line, blanks, width, double, indented, fixed
         )
         if line.list_marker and previous is not None and not joined and width is not None:
-            line = replace(line, item=_starts_item(previous, line))
+            line = with_flags(line, item=_starts_item(previous, line))
         if joined:
             head = next(x for x in reversed(out) if not x.blank)
             at = len(out) - 1 - out[::-1].index(head)
             del out[at + 1 :]  # the blank lines of double spacing go into the paragraph
-            out[at] = replace(head, raw=f"{head.text} {line.text}", end=line.number, item=None)
+            out[at] = with_flags(head, raw=f"{head.text} {line.text}", end=line.number, item=None)
         else:
             out.append(line)
         previous = line

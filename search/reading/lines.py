@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from search.text import HAN_OR_KANA, STOP_WORDS, WORD
 
@@ -51,6 +51,25 @@ _CLOCK = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?![\d:]\d)|\b\d{1,2}\s*[ap]\.?m\.?
 _AGE = re.compile(r"\b\d+\s*[a-z]{0,7}\.?\s+ago\b", re.I)
 
 
+class cached_property:  # lower case, as the functools one it replaces
+    """Compute once per Line, then a plain attribute (functools' version takes a lock on
+    every first read in Python 3.11: a third of the cleaner's time went there)."""
+
+    def __init__(self, func):  # type: ignore[no-untyped-def]
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj, owner=None):  # type: ignore[no-untyped-def]
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.func(obj)
+        return value
+
+
 @lru_cache(maxsize=16384)
 def script_of(char: str) -> str:
     """The writing system of a letter, by the first word of its Unicode name (LATIN, CJK...)."""
@@ -70,6 +89,8 @@ _OTHER_LETTER = re.compile(r"[^\W\d_A-Za-z]")
 
 def dominant_script(text: str) -> str | None:
     """The script most letters of `text` are written in, or None when it has no letters."""
+    if text.isascii():
+        return "LATIN" if _ASCII_LETTER.search(text) else None
     counts: dict[str, int] = {"LATIN": len(_ASCII_LETTER.findall(text))}
     for char in _OTHER_LETTER.findall(text):
         script = script_of(char)
@@ -102,7 +123,7 @@ class Line:
     def text(self) -> str:
         return self.raw.strip()
 
-    @property
+    @cached_property
     def blank(self) -> bool:
         return not self.text
 
@@ -220,14 +241,25 @@ def strip_list_marker(text: str) -> str:
     return _BULLET_MARKER.sub("", text, count=1).strip()
 
 
-def letters_in_capitals(lines: list[Line]) -> bool:
+def letters_in_capitals(text: str) -> bool:
     """Whether a text is written in capitals (a wire story, a scanned magazine): then a line
     in capitals is not a heading for that reason."""
-    upper = lower = 0
-    for line in lines:
-        for char in line.text:
-            if char.isupper():
-                upper += 1
-            elif char.islower():
-                lower += 1
-    return upper >= 200 and upper >= 4 * lower
+    upper = sum(map(str.isupper, text))
+    return upper >= 200 and upper >= 4 * sum(map(str.islower, text))
+
+
+# Measurements that do not depend on the layout's flags: a Line given new flags keeps them.
+_FLAG_FREE = frozenset(
+    """text blank tokens cjk_chars words stop_density sentence_end script indent table_row
+    number_only date_only dated mentions_date clock has_content""".split()
+)
+
+
+def with_flags(line: Line, **changes: object) -> Line:
+    """`line` with other layout flags (figures, item, capitals, end...), keeping what was
+    already measured of its text when the text stays the same."""
+    changed = replace(line, **changes)  # type: ignore[arg-type]
+    if "raw" not in changes:
+        cache = {k: v for k, v in line.__dict__.items() if k in _FLAG_FREE}
+        changed.__dict__.update(cache)
+    return changed

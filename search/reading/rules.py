@@ -43,6 +43,7 @@ RULE_NAMES = (
     "byline block",
     "table of figures",
     "list of names",
+    "link list",
 )
 
 # The controls of web pages, in a few languages: a line made only of these (and of numbers,
@@ -84,6 +85,7 @@ _PICTURE = re.compile(
     r"\s*(?:source|credit|courtesy|by)?\s*[:：]",
     re.I,
 )
+_COPYRIGHT_HINT = re.compile(r"©|ⓒ|\(c\)|copyright|rights", re.I)
 _COPYRIGHT = re.compile(
     r"©|ⓒ|\(c\)\s*\d{4}|\bcopyright\b.{0,40}\d{4}|\d{4}.{0,40}\bcopyright\b|"
     r"\ball rights reserved\b|\brights reserved\b",
@@ -187,11 +189,10 @@ def _rules() -> tuple[tuple[str, LineRule], ...]:
         return "stray number line" if line.number_only and not line.figures else None
 
     def copyright_notice(line: Line) -> str | None:
-        return (
-            "copyright notice"
-            if line.words <= SHORT_JUNK_MAX_WORDS and _COPYRIGHT.search(line.text)
-            else None
-        )
+        text = line.text
+        if line.words > SHORT_JUNK_MAX_WORDS or not _COPYRIGHT_HINT.search(text):
+            return None
+        return "copyright notice" if _COPYRIGHT.search(text) else None
 
     def disclaimer(line: Line) -> str | None:
         return "disclaimer" if _DISCLAIMER.match(line.text) else None

@@ -151,3 +151,77 @@ def _check(score: NewswireScore, name: str, label: dict, article: Article) -> No
     if re.search(r"&(?:[a-z]+|#\d+);", shown):
         score.entities_left.append(name)
     del dateline_alone
+
+
+# --- the page benchmark's measure (../shared/tools/score_pages.py) ---------------------------
+
+
+def shingles(text: str) -> Counter[tuple[str, ...]]:
+    """The multiset of 4-word shingles of `\\w+` words (a text of 1-3 words is one shingle)."""
+    found = re.findall(r"\w+", text)
+    if len(found) < 4:
+        return Counter([tuple(found)]) if found else Counter()
+    return Counter(tuple(found[i : i + 4]) for i in range(len(found) - 3))
+
+
+@dataclass
+class PageScore:
+    """Precision, recall and F1 of one page's output against its true article body."""
+
+    page: str
+    precision: float | None
+    recall: float | None
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p and r else 0.0
+
+
+def page_score(page: str, output: str, truth: str) -> PageScore:
+    out, ref = shingles(output), shingles(truth)
+    tp = sum((out & ref).values())
+    fp = sum((out - ref).values())
+    fn = sum((ref - out).values())
+    return PageScore(page, tp / (tp + fp) if tp + fp else None, tp / (tp + fn) if tp + fn else None)
+
+
+@dataclass
+class PagesScore:
+    """The benchmark's figures over a set of pages: means of precision and recall over the
+    pages, F1 of the two means, and the share of pages whose own F1 is at least 0.9."""
+
+    pages: list[PageScore]
+
+    @property
+    def precision(self) -> float:
+        values = [p.precision for p in self.pages if p.precision is not None]
+        return sum(values) / len(values) if values else 0.0
+
+    @property
+    def recall(self) -> float:
+        values = [p.recall for p in self.pages if p.recall is not None]
+        return sum(values) / len(values) if values else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def share(self) -> float:
+        return sum(1 for p in self.pages if p.f1 >= 0.9) / len(self.pages) if self.pages else 0.0
+
+
+def page_ids(folder: Path = PAGES) -> list[str]:
+    return sorted(p.stem for p in (folder / "truth").glob("*.txt"))
+
+
+def score_pages(outputs: dict[str, str], folder: Path = PAGES) -> PagesScore:
+    """Score outputs (page id -> text) against the true bodies of the benchmark."""
+    return PagesScore(
+        [
+            page_score(page, outputs.get(page, ""), (folder / "truth" / f"{page}.txt").read_text())
+            for page in page_ids(folder)
+        ]
+    )
