@@ -54,7 +54,8 @@ def wrap_width(lines: list[Line]) -> int | None:
 
 
 def _double_spaced(lines: list[Line]) -> bool:
-    """A blank line after (nearly) every line: the spacing of a typescript, not paragraphs."""
+    """A blank line after (nearly) every line: the spacing of a typescript, not paragraphs
+    (which are then apart by two blank lines, or by nothing more than their line lengths)."""
     gaps = []
     count = None
     for line in lines:
@@ -65,7 +66,9 @@ def _double_spaced(lines: list[Line]) -> bool:
             if count is not None:
                 gaps.append(count)
             count = 0
-    return len(gaps) >= 4 and sum(1 for g in gaps if g == 1) >= 0.75 * len(gaps)
+    ones = sum(1 for g in gaps if g == 1)
+    none = sum(1 for g in gaps if g == 0)
+    return len(gaps) >= 4 and ones >= 0.5 * len(gaps) and none <= 0.1 * len(gaps)
 
 
 def _indented_paragraphs(lines: list[Line], fixed: set[int]) -> bool:
@@ -179,7 +182,9 @@ def repair_layout(text: str, *, figures: bool = True) -> list[Line]:
         if header.byline:
             fixed.add(header.byline)
     rows = figure_rows(physical) - fixed if figures else set()
-    width = wrap_width([line for line in physical if line.number not in rows | fixed])
+    width = wrap_width(
+        [line for line in physical if line.number not in rows | fixed and not line.list_marker]
+    )
     indented = _indented_paragraphs(physical, fixed | rows)
     if width is None and indented:  # a short story: few lines, but its paragraphs are indented
         width = max(len(line.raw.rstrip()) for line in physical)

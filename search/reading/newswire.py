@@ -97,7 +97,8 @@ def wire_header(lines: list[Line]) -> WireHeader | None:
     return WireHeader(nonblank[0].number, byline, nonblank[at].number, found)
 
 
-_END_MARK = re.compile(r"^[^\w\s]{1,6}$|^[^\w\s]*-?30-?[^\w\s]*$")
+# "###", "-30-", "&#3;" (end of text, as an undecoded character reference).
+_END_MARK = re.compile(r"^[^\w\s]{1,6}$|^[^\w\s]*-?30-?[^\w\s]*$|^&#x?[0-9a-f]{1,4};$", re.I)
 _AGENCY_LINE = re.compile(r"^\(?[A-Za-z][A-Za-z&'’-]*\)?(?:\.{2,}|…)?$")
 _CREDITS = re.compile(r"^[(\[]?\s*(?:[A-Za-z]+\s+){0,2}[A-Za-z]+ing\s+by\s+[A-Z]", re.I)
 
@@ -110,8 +111,7 @@ def signoff_lines(lines: list[Line]) -> dict[int, str]:
     seen_letters = False
     for line in reversed(nonblank[2:]):
         text = line.text
-        letters = any(c.isalpha() for c in text)
-        if not letters and _END_MARK.match(text):
+        if _END_MARK.match(text):
             found[line.number] = "end-of-story mark"
             continue
         if not seen_letters and len(text) <= 16 and _AGENCY_LINE.match(text):
