@@ -103,18 +103,16 @@ def _barriers(values: list[float], first: int, last: int) -> list[tuple[int, int
     return found
 
 
-def teaser_block(lines: list[Line], values: list[float]) -> bool:
-    """A block of headline-and-summary pairs: other stories, each a short headline line then
-    one paragraph, at least TEASERS of them and most of the block's prose."""
-    prose = [i for i, v in enumerate(values) if v > 1.0 and lines[i].sentence_like]
+def teaser_block(lines: list[Line], values: list[float], start: int, end: int) -> bool:
+    """Whether lines[start:end + 1] are headline-and-summary pairs: other stories, each a short
+    headline line then one paragraph, at least TEASERS of them and most of the block's prose."""
+    prose = [i for i in range(start, end + 1) if values[i] > 1.0 and lines[i].sentence_like]
     if len(prose) < TEASERS:
         return False
     paired = []
     for i in prose:
-        above = lines[i - 1] if i > 0 else None
-        below = lines[i + 1] if i + 1 < len(lines) else None
-        headed = above is not None and values[i - 1] < 0 and not above.sentence_end
-        alone = below is None or not below.sentence_like
+        headed = i > 0 and values[i - 1] < 0 and not lines[i - 1].sentence_end
+        alone = i + 1 >= len(lines) or not lines[i + 1].sentence_like
         if headed and alone:
             paired.append(lines[i].words)
     return (
@@ -128,7 +126,7 @@ def trim_teasers(lines: list[Line], values: list[float], first: int, last: int) 
     """The article without the lists of other stories that the best stretch took in after it,
     beyond a barrier."""
     for lo, hi in reversed(_barriers(values, first, last)):
-        if not teaser_block(lines[hi + 1 : last + 1], values[hi + 1 : last + 1]):
+        if not teaser_block(lines, values, hi + 1, last):
             break
         last = lo - 1
     return first, last
@@ -187,7 +185,7 @@ def introduced_lists(nonblank: list[Line], junk: dict[int, str]) -> set[int]:
     article text, however short each entry is."""
     found: set[int] = set()
     for index, line in enumerate(nonblank):
-        if not line.text.endswith((":", "：")) or line.words < 3 or line.number in junk:
+        if not line.text.endswith((":", "：")) or line.words < 2 or line.number in junk:
             continue
         for entry in nonblank[index + 1 : index + 41]:
             if entry.number in junk or not entry.short or entry.text.endswith(":"):

@@ -86,11 +86,10 @@ _PICTURE = re.compile(
     re.I,
 )
 _COPYRIGHT_HINT = re.compile(r"©|ⓒ|\(c\)|copyright|rights", re.I)
-_COPYRIGHT = re.compile(
-    r"©|ⓒ|\(c\)\s*\d{4}|\bcopyright\b.{0,40}\d{4}|\d{4}.{0,40}\bcopyright\b|"
-    r"\ball rights reserved\b|\brights reserved\b",
-    re.I,
-)
+_COPYRIGHT = re.compile(r"©|ⓒ|\(c\)\s*\d{4}|\ball rights reserved\b", re.I)
+# "Copyright 2024 Example Media": only on a short line that is no sentence (a paragraph about
+# copyright law is prose).
+_COPYRIGHT_YEAR = re.compile(r"\bcopyright\b.{0,40}\d{4}|\d{4}.{0,40}\bcopyright\b", re.I)
 # A list of the page's keywords under its label ("Tags: a, b, c", "Filed under: x").
 _TAG_LIST = re.compile(
     r"^\W*(?:related\s+)?(?:tags?|topics?|categories|category|keywords|labels|filed under|"
@@ -192,7 +191,10 @@ def _rules() -> tuple[tuple[str, LineRule], ...]:
         text = line.text
         if line.words > SHORT_JUNK_MAX_WORDS or not _COPYRIGHT_HINT.search(text):
             return None
-        return "copyright notice" if _COPYRIGHT.search(text) else None
+        if _COPYRIGHT.search(text):
+            return "copyright notice"
+        short = line.words <= 12 and not line.sentence_like
+        return "copyright notice" if short and _COPYRIGHT_YEAR.search(text) else None
 
     def disclaimer(line: Line) -> str | None:
         return "disclaimer" if _DISCLAIMER.match(line.text) else None
