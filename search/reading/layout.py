@@ -30,11 +30,12 @@ _CLOSING = (".", "!", "?", ":", '"', "”", "’", "'", ")", "。", "！", "？"
 _MD_STRUCTURE = re.compile(r"^(?:#{1,6}\s|>|\|)")
 
 
-def wrap_width(lines: list[Line]) -> int | None:
+def wrap_width(lines: list[Line], capitals: bool = False) -> int | None:
     """The column a hard-wrapped text was wrapped at, or None if it is not hard-wrapped.
 
     Hard-wrapped text (e-mail, wire stories, plain-text archives) has most lines within a few
     characters of one width, well under 100; scraped web text has one paragraph per line.
+    (`capitals`: the text is in capitals, so no line goes on in lower case.)
     """
     lengths = sorted(len(line.raw.rstrip()) for line in lines if not line.blank)
     if len(lengths) < 4:
@@ -49,8 +50,18 @@ def wrap_width(lines: list[Line]) -> int | None:
         return None
     # A wrapped line stops wherever the width ran out, mostly inside a sentence; a paragraph
     # written on one line ends with its sentence.
-    inside = sum(1 for line in full if not line.text.endswith(_CLOSING))
-    return width if inside >= 0.4 * len(full) else None
+    inside = [line for line in full if not line.text.endswith(_CLOSING)]
+    if len(inside) < 0.4 * len(full):
+        return None
+    # And the sentence goes on in the next line, often with a word in lower case: a list of
+    # headlines in Title Case has lines of one length that end without a stop, too.
+    following = {line.number: line for line in lines}
+    nexts = [following.get(line.number + 1) for line in inside]
+    goes_on = [n for n in nexts if n is not None and not n.blank]
+    lower = sum(1 for n in goes_on if not n.text[:1].isupper())
+    if goes_on and not capitals and lower < 0.3 * len(goes_on):
+        return None
+    return width
 
 
 def _double_spaced(lines: list[Line]) -> bool:
@@ -183,7 +194,8 @@ def repair_layout(text: str, *, figures: bool = True) -> list[Line]:
             fixed.add(header.byline)
     rows = figure_rows(physical) - fixed if figures else set()
     width = wrap_width(
-        [line for line in physical if line.number not in rows | fixed and not line.list_marker]
+        [line for line in physical if line.number not in rows | fixed and not line.list_marker],
+        capitals,
     )
     indented = _indented_paragraphs(physical, fixed | rows)
     if width is None and indented:  # a short story: few lines, but its paragraphs are indented
