@@ -142,6 +142,12 @@ def classify(
         spacing = isolated_lines(lines) if "paragraph spacing" not in disabled else set()
         first, last = article_extent(nonblank, junk, weak, disabled, spacing)
 
+    links: dict[int, int] = {}
+    if header is None and "navigation run" not in disabled:
+        exempt = extent.introduced_lists(nonblank, junk)
+        if has_furniture(nonblank, junk, exempt):
+            links = extent.navigation_runs(nonblank, exempt)
+
     head, body, footer = nonblank[:first], nonblank[first : last + 1], nonblank[last + 1 :]
     if header is None:
         read_head(meta, head, body, footer, junk, dated | set(weak), roles, disabled)
@@ -172,6 +178,8 @@ def classify(
             removed[line.number] = "repeated title"
         elif line in after_title and line.number in weak:
             removed[line.number] = weak[line.number]
+        elif line.number in links:
+            removed[line.number] = f"list of links (a run of {links[line.number]} short lines)"
         elif key in seen and line.words >= 8:
             removed[line.number] = f"repeats line {seen[key]}"
         else:

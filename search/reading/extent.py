@@ -316,3 +316,33 @@ FURNITURE_RUN = 3  # a run of this many short lines in a row is page furniture (
 
 
 SHORT_TAIL_WORDS = 16  # a few short lines ending the text after the last paragraph are its own
+
+
+NAVIGATION_RUN = 8  # short lines in a row, no blank line between: a block of links
+
+
+def navigation_runs(nonblank: list[Line], exempt: set[int]) -> dict[int, int]:
+    """Lines of runs of NAVIGATION_RUN or more short lines in a row (no blank line between),
+    with the length of their run: a menu or a list of links, even inside the article's
+    stretch (a "most read" box between two paragraphs). List items, table rows and the
+    entries of a list a sentence introduces are not links."""
+    found: dict[int, int] = {}
+    run: list[Line] = []
+
+    def close() -> None:
+        if len(run) >= NAVIGATION_RUN:
+            found.update((line.number, len(run)) for line in run)
+        run.clear()
+
+    for line in nonblank:
+        link_like = (
+            line.short
+            and line.number not in exempt
+            and not (line.figures or line.list_marker or line.table_row)
+        )
+        if not link_like or (run and run[-1].last + 1 != line.number):
+            close()
+        if link_like:
+            run.append(line)
+    close()
+    return found
