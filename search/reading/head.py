@@ -43,19 +43,27 @@ def metadata_line(line: Line) -> bool:
     return bool(metadata.byline_of(line))
 
 
-def title_index(head: list[Line], body_words: set[str]) -> int | None:
+def title_index(
+    head: list[Line], body_words: set[str], details: dict[int, list[Line]] | None = None
+) -> int | None:
     """Index in `head` of the title: a headline-shaped line near the top of the text whose
     words recur in it. Shared words / (words + 1) is the base, so that a three-word menu entry
     sharing two words scores below a full headline; a headline printed twice (the page's
     heading and its breadcrumb) and a headline's length count for it; distance from the text
-    and a full stop (a standfirst, a caption) against it."""
+    and a full stop (a standfirst, a caption) against it. `details` gives, by line number,
+    the page's lines just below each candidate (where its byline or date would be)."""
     repeats: dict[str, int] = {}
     for line in head:
         repeats[line.text.casefold()] = repeats.get(line.text.casefold(), 0) + 1
     scored: list[tuple[int, float]] = []
     reach = max(0, len(head) - TITLE_REACH)
     for index, line in enumerate(head):
-        if index < reach or line.words < 2 or (line.sentence_end and line.words > 30):
+        if line.words < 2 or (line.sentence_end and line.words > 30):
+            continue
+        # A headline with its byline or date below it is found however far up it is.
+        below = (details or {}).get(line.number, head[index + 1 : index + 4])
+        above_details = any(metadata_line(x) for x in below)
+        if index < reach and not above_details:
             continue
         words = content_words(line.text)
         if not words or metadata_line(line):
@@ -64,8 +72,8 @@ def title_index(head: list[Line], body_words: set[str]) -> int | None:
         score += 0.15 if repeats[line.text.casefold()] > 1 else 0.0
         score += 0.1 if 4 <= line.words <= 25 else 0.0
         score -= 0.25 if line.sentence_end and not line.text.endswith(("?", "!", "”", '"')) else 0.0
-        score += 0.2 if any(metadata_line(x) for x in head[index + 1 : index + 4]) else 0.0
-        score -= 0.015 * (len(head) - 1 - index)
+        score += 0.2 if above_details else 0.0
+        score -= 0.015 * min(len(head) - 1 - index, TITLE_REACH)
         scored.append((index, score))
     best = max((score for _, score in scored), default=0.0)
     if best >= 0.3:
@@ -150,7 +158,8 @@ def read_head(
         if ln.number not in roles and (ln.number not in junk or ln.number in dated)
     ]
     body_words = content_words(" ".join(ln.text for ln in body + footer))
-    title_at = title_index(candidates, body_words)
+    below = {ln.number: head[i + 1 : i + 4] for i, ln in enumerate(head)}
+    title_at = title_index(candidates, body_words, below)
     if title_at is None and not candidates and len(body) > 1 and body[0].words <= 25:
         title_line = body.pop(0)  # a title that reads as a sentence
     elif title_at is not None:
