@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from search.reading import metadata
 from search.reading.lines import Line
 
 # Rules, by name: the classifier runs the ones not disabled (the bench's ablation turns each
@@ -30,6 +31,7 @@ RULE_NAMES = (
     "interface text",
     "call to action",
     "picture credit",
+    "pointer",
     "repeated label",
     "other script",
     "navigation run",
@@ -78,6 +80,12 @@ _IMPERATIVE_CONTROLS = set(
 _SECOND_PERSON = re.compile(r"\b(?:you|your|you['’](?:re|ll|ve|d))\b", re.I)
 # "...you can find it here.": a sentence whose end is the text of a link.
 _POINTS_AT_LINK = re.compile(r"\b(?:here|below|above)\W*$", re.I)
+_OURS = re.compile(r"\b(?:our|us)\b", re.I)
+_SUBSCRIBING = re.compile(
+    r"\b(?:un)?subscri(?:be|bing|ption)|\bsign(?:ing)? ?up\b|\bjoin\b|\bnewsletters?\b|"
+    r"\bregister\b|\bfollow (?:us|me)\b|\bdownload\b|\binbox\b",
+    re.I,
+)
 _CLICK = re.compile(r"\b(?:click|tap)(?:ing)?\b", re.I)
 _QUOTE_MARKS = re.compile(r"[\"“”«»„]")
 _PICTURE = re.compile(
@@ -103,6 +111,14 @@ _SITE_NOTICE = re.compile(
     re.I,
 )
 _SITE_SUBJECT = re.compile(r"^\W*(?:this|our) (?:web ?site|site|page|app)\b", re.I)
+# A picture's caption that ends with its credit: "... (Image: GETTY)", "... Credit: Reuters".
+_CREDITED = re.compile(
+    r"\((?:image|photo|picture|pictured|credit|illustration|foto|bild)s?\b[^()]{0,60}\)\s*$|"
+    r"\b(?:image|photo|picture) credit\b|\bcredit\s*:\s*\S[^.!?]{0,60}$",
+    re.I,
+)
+# A pointer to another page under a label of the page's controls ("Related: ...").
+_POINTER = re.compile(r"^\W*([^\W\d_]+(?:[ '’][^\W\d_]+){0,2})\s*[:：]\s*\S")
 # A legal notice under its label ("Disclaimer: ...", "免责声明").
 _DISCLAIMER = re.compile(r"^\W*(?:disclaimer|legal notice|免责声明|风险提示)\b", re.I)
 _TEMPLATE = re.compile(r"\{\{[^}]*\}\}|\{%[^%]*%\}|\*\|[A-Z_]+\|\*|%%[A-Za-z_]+%%")
@@ -172,6 +188,8 @@ def _call_to_action(line: Line) -> bool:
         return True
     if (addressed or _CLICK.search(text)) and _POINTS_AT_LINK.search(text):
         return True
+    if (addressed or _OURS.search(text)) and _SUBSCRIBING.search(text) and line.words <= 30:
+        return True  # "Join our forums...", "You can unsubscribe at any time..."
     return line.words <= 12 and opener in _IMPERATIVE_CONTROLS
 
 
@@ -221,7 +239,23 @@ def _rules() -> tuple[tuple[str, LineRule], ...]:
         return "call to action" if not line.figures and _call_to_action(line) else None
 
     def picture_credit(line: Line) -> str | None:
-        return "picture credit" if line.words <= 16 and _PICTURE.match(line.text) else None
+        if line.words <= 16 and _PICTURE.match(line.text):
+            return "picture credit"
+        if line.words <= 40 and _CREDITED.search(line.text):
+            return "picture caption (with its credit)"
+        return None
+
+    def pointer(line: Line) -> str | None:
+        match = _POINTER.match(line.text)
+        if not match or line.words > 20 or line.sentence_like:
+            return None
+        label = [w.lower() for w in _WORDS.findall(match.group(1))]
+        controls = [w for w in label if w in _CONTROL]
+        if not controls or not all(w in _CONTROL or w in _FUNCTION_WORDS for w in label):
+            return None
+        if metadata.source_of(line) or metadata.byline_of(line):
+            return None  # "Original source: X", "By: X" are the article's details
+        return "pointer to another page"
 
     return (
         ("separator", separator),
@@ -233,6 +267,7 @@ def _rules() -> tuple[tuple[str, LineRule], ...]:
         ("stray number", stray_number),
         ("interface text", interface),
         ("picture credit", picture_credit),
+        ("pointer", pointer),
         ("call to action", call_to_action),
     )
 
