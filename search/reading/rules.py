@@ -255,6 +255,8 @@ def _rules() -> tuple[tuple[str, LineRule], ...]:
             return None
         if metadata.source_of(line) or metadata.byline_of(line):
             return None  # "Original source: X", "By: X" are the article's details
+        if any(_CONTROL[w] == "share" for w in controls):
+            return _CONTROL_REASONS["share"]  # "Share this article: Facebook X Email"
         return "pointer to another page"
 
     return (

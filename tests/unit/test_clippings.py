@@ -35,8 +35,8 @@ def test_a_news_clipping_keeps_the_article_and_nothing_else() -> None:
     assert reasons[22] == "title (shown as the article's title)"
     assert reasons[24] == "byline (shown in the article's details)"
     assert reasons[26] == "date line (shown as the publication date)"
-    assert reasons[32] == "call to action"  # Read more: [...](...)
-    assert reasons[38] == "call to action"  # Share this article: ...
+    assert reasons[32] == "pointer to another page"  # Read more: [...](...)
+    assert reasons[38] == "share bar"  # Share this article: ...
     assert reasons[40] == "copyright notice"
 
 
