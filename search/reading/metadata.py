@@ -42,15 +42,24 @@ def _clean_name(name: str) -> str:
     return _TRAILING_DECORATION.sub("", name).strip()
 
 
+# What may follow the names on a byline line: "on Monday, November 18th, 2019", "| May 3".
+_AFTER_NAMES = re.compile(r"\s+(?:on|at|updated|published|posted)\s+\S.*$|\s*[|·•]\s*\S.*$", re.I)
+
+
 def byline_of(line: Line) -> str | None:
-    """The author named by a byline line ("By: Jane Doe"), or None."""
-    if line.words > 10:
+    """The author named by a byline line ("By: Jane Doe", "By Ann Lee on March 3, 2024"), or
+    None."""
+    dated = line.mentions_date or line.clock
+    if line.words > (18 if dated else 10):
         return None
     match = _BYLINE.match(line.text)
     if not match:
         return None
-    name = _clean_name(match.group("name"))
-    if not name or name[0].isdigit() or len(name.split()) > 6:
+    name = match.group("name")
+    if dated:
+        name = _AFTER_NAMES.sub("", name)
+    name = _clean_name(name)
+    if not name or name[0].isdigit() or len(name.split()) > 6 or line.sentence_like and not dated:
         return None  # "By 2025, ..." is a sentence, not a byline
     return name
 

@@ -117,6 +117,7 @@ _CREDITED = re.compile(
     r"\b(?:image|photo|picture) credit\b|\bcredit\s*:\s*\S[^.!?]{0,60}$",
     re.I,
 )
+_LINK_MARKS = ("»", "›", ">>", "→")
 # A pointer to another page under a label of the page's controls ("Related: ...").
 _POINTER = re.compile(r"^\W*([^\W\d_]+(?:[ '’][^\W\d_]+){0,2})\s*[:：]\s*\S")
 # A legal notice under its label ("Disclaimer: ...", "免责声明").
@@ -246,7 +247,10 @@ def _rules() -> tuple[tuple[str, LineRule], ...]:
         return None
 
     def pointer(line: Line) -> str | None:
-        match = _POINTER.match(line.text)
+        text = line.text
+        if text.startswith(_LINK_MARKS) and "«" not in text and line.words <= 12:
+            return "pointer to another page"  # "» More columns", "› Next story"
+        match = _POINTER.match(text)
         if not match or line.words > 20 or line.sentence_like:
             return None
         label = [w.lower() for w in _WORDS.findall(match.group(1))]
