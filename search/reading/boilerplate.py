@@ -143,10 +143,10 @@ def classify(
         first, last = article_extent(nonblank, junk, weak, disabled, spacing)
 
     links: dict[int, int] = {}
-    if header is None and "navigation run" not in disabled:
-        exempt = extent.introduced_lists(nonblank, junk)
-        if has_furniture(nonblank, junk, exempt):
-            links = extent.navigation_runs(nonblank, exempt)
+    exempt = extent.introduced_lists(nonblank, junk)
+    furnished = header is None and has_furniture(nonblank, junk, exempt)
+    if furnished and "navigation run" not in disabled:
+        links = extent.navigation_runs(nonblank, exempt)
 
     head, body, footer = nonblank[:first], nonblank[first : last + 1], nonblank[last + 1 :]
     if header is None:
