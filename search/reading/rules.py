@@ -183,7 +183,10 @@ def _call_to_action(line: Line) -> bool:
     first = _WORDS.match(text.lstrip("🌟 \t"))
     opener = first.group().lower() if first else ""
     addressed = bool(_SECOND_PERSON.search(text))
-    if addressed and (text.rstrip().endswith(("?", "!", "→", "»", ">")) or "?" in text):
+    asks = text.rstrip().endswith(("?", "!", "→", "»", ">")) or "?" in text
+    # A question to the reader is a call to action when it asks them to use the page's
+    # controls ("Enjoying this? Share it"); a blog's own questions to its readers are prose.
+    if addressed and asks and any(w.lower() in _CONTROL for w in _WORDS.findall(text)):
         return True
     if addressed and _starts_with_pictograph(text):
         return True
