@@ -140,7 +140,8 @@ def classify(
             keep_dateline(meta, header.dateline)
     else:
         spacing = isolated_lines(lines) if "paragraph spacing" not in disabled else set()
-        first, last = article_extent(nonblank, junk, weak, disabled, spacing)
+        notices = frozenset(n for n, v in verdicts.items() if v.rule in _SMALL_PRINT)
+        first, last = article_extent(nonblank, junk, weak, disabled, spacing, notices)
 
     links: dict[int, int] = {}
     exempt = extent.introduced_lists(nonblank, junk)
@@ -208,6 +209,7 @@ def classify(
 
 
 CORRECTED = "removed by you (a correction)"
+_SMALL_PRINT = ("copyright notice", "site notice", "disclaimer")
 
 
 def _apply_overrides(result: Classification, overrides: dict[int, bool]) -> None:

@@ -122,11 +122,19 @@ def teaser_block(lines: list[Line], values: list[float], start: int, end: int) -
     )
 
 
-def trim_teasers(lines: list[Line], values: list[float], first: int, last: int) -> tuple[int, int]:
-    """The article without the lists of other stories that the best stretch took in after it,
-    beyond a barrier."""
+def trim_teasers(
+    lines: list[Line],
+    values: list[float],
+    first: int,
+    last: int,
+    notices: frozenset[int] = frozenset(),
+) -> tuple[int, int]:
+    """The article without what the best stretch took in after it beyond a barrier: a list of
+    other stories, or the page's small print (a block holding a copyright line or a notice,
+    whose line numbers are `notices`)."""
     for lo, hi in reversed(_barriers(values, first, last)):
-        if not teaser_block(lines, values, hi + 1, last):
+        small_print = any(lines[i].number in notices for i in range(hi + 1, last + 1))
+        if not (small_print or teaser_block(lines, values, hi + 1, last)):
             break
         last = lo - 1
     return first, last
@@ -284,6 +292,7 @@ def article_extent(
     weak: dict[int, str],
     disabled: frozenset[str],
     isolated: set[int],
+    notices: frozenset[int] = frozenset(),
 ) -> tuple[int, int]:
     """(first, last) index of the article's lines among the non-blank lines."""
     listed = introduced_lists(nonblank, junk) if "list of names" not in disabled else set()
@@ -298,7 +307,7 @@ def article_extent(
         return 0, len(nonblank) - 1
     first, last = span
     if "story teasers" not in disabled:
-        first, last = trim_teasers(nonblank, values, first, last)
+        first, last = trim_teasers(nonblank, values, first, last, notices)
     if "byline block" not in disabled:
         first = after_byline_block(nonblank, first, last, values)
     tail = [line for line in nonblank[last + 1 :] if line.number not in junk]

@@ -211,10 +211,12 @@ def _rules() -> tuple[tuple[str, LineRule], ...]:
 
     def copyright_notice(line: Line) -> str | None:
         text = line.text
-        if line.words > SHORT_JUNK_MAX_WORDS or not _COPYRIGHT_HINT.search(text):
+        if line.words > 60 or not _COPYRIGHT_HINT.search(text):
             return None
         if _COPYRIGHT.search(text):
             return "copyright notice"
+        if line.words > SHORT_JUNK_MAX_WORDS:
+            return None
         short = line.words <= 12 and not line.sentence_like
         return "copyright notice" if short and _COPYRIGHT_YEAR.search(text) else None
 
@@ -225,7 +227,8 @@ def _rules() -> tuple[tuple[str, LineRule], ...]:
         if line.words > 120:
             return None
         found = {m.group().lower() for m in _SITE_NOTICE.finditer(line.text)}
-        if len(found) >= 2 or (found and _SITE_SUBJECT.match(line.text)):
+        site = any(m.startswith(("this", "our")) and "page" not in m for m in found)
+        if len(found) >= 2 or site or (found and _SITE_SUBJECT.match(line.text)):
             return "the site's notice (cookies, terms, privacy)"
         return None
 
