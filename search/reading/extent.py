@@ -188,10 +188,38 @@ def stamped_runs(nonblank: list[Line]) -> list[Stamped]:
 # --- the article's extent among a page's lines ---------------------------------------------
 
 
+_MARKS = re.compile(r"[^\w\s]")
+
+
+def like_entries(nonblank: list[Line], junk: dict[int, str]) -> set[int]:
+    """Runs of three or more short lines built alike: the same punctuation in the same order,
+    two marks at least, one a separator ("England (Group A): 10th", "Spain (Group F): 11th"):
+    the rows of a list of data, not a menu (whose entries have no inner punctuation)."""
+    found: set[int] = set()
+    run: list[Line] = []
+    shape = ""
+
+    def close() -> None:
+        # Two marks, one of them separating fields (a count in brackets after each entry of a
+        # menu, "Sport (15)", is no data).
+        if len(run) >= 3 and len(shape) >= 2 and any(mark in shape for mark in ":;,"):
+            found.update(line.number for line in run)
+
+    for line in nonblank:
+        mine = "".join(_MARKS.findall(line.text)) if line.short else ""
+        if line.number in junk or not mine or mine != shape:
+            close()
+            run, shape = [], mine
+        if mine and line.number not in junk:
+            run.append(line)
+    close()
+    return found
+
+
 def introduced_lists(nonblank: list[Line], junk: dict[int, str]) -> set[int]:
     """Lines of a list that a sentence introduces ("The longlist is:", "England squad:"):
     article text, however short each entry is."""
-    found: set[int] = set()
+    found = like_entries(nonblank, junk)
     for index, line in enumerate(nonblank):
         if not line.text.endswith((":", "：")) or line.words < 2 or line.number in junk:
             continue

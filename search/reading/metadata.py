@@ -7,6 +7,7 @@ free-text search is too noisy on article bodies.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from functools import lru_cache
 
@@ -100,9 +101,32 @@ _DAY_PRESENT = re.compile(
 )
 
 
+_NUMERIC_DATE = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
+
+
+def _numeric_date(first: int, second: int, year: int) -> str | None:
+    """A date written 27/09/2018 or 09/27/2018: day and month told apart when one of them
+    is over 12; when both could be either, only the year is sure (nothing is guessed)."""
+    if first > 12 and 1 <= second <= 12:
+        day, month = first, second
+    elif second > 12 and 1 <= first <= 12:
+        day, month = second, first
+    elif first == second and 1 <= first <= 12:
+        day = month = first
+    else:
+        return f"{year:04d}" if first <= 31 and second <= 31 else None
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
 @lru_cache(maxsize=1024)
 def normalise_date(text: str) -> str | None:
     """ISO 8601 for a date string already found: "2026-03-05", or "2018-11" without a day."""
+    numeric = _NUMERIC_DATE.fullmatch(text.strip())
+    if numeric:
+        return _numeric_date(*(int(part) for part in numeric.groups()))
     import dateparser  # slow to import; only needed once a date has been found
 
     cleaned = text.replace("年", "-").replace("月", "-").replace("日", "")
