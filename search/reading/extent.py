@@ -84,6 +84,8 @@ def best_segment(values: list[float]) -> tuple[int, int] | None:
 
 BARRIER = 12.0  # a stretch inside the article costing this much splits it in two blocks
 TEASERS = 3  # headline-then-paragraph pairs that make a block a list of other stories
+WALL = 12  # lines of a barrier that walls off what follows it...
+WALLED_SHARE = 0.4  # ...when that is less than this share of the text before it
 TEASER_WORDS = 40  # a teaser's paragraph is a sentence or two: this many words on average
 
 
@@ -134,7 +136,11 @@ def trim_teasers(
     whose line numbers are `notices`)."""
     for lo, hi in reversed(_barriers(values, first, last)):
         small_print = any(lines[i].number in notices for i in range(hi + 1, last + 1))
-        if not (small_print or teaser_block(lines, values, hi + 1, last)):
+        after = sum(v for v in values[hi + 1 : last + 1] if v > 0)
+        before = sum(v for v in values[first:lo] if v > 0)
+        # Beyond a long block of links, a little text is the page's, not the article's.
+        walled = hi - lo + 1 >= WALL and after < WALLED_SHARE * before
+        if not (small_print or walled or teaser_block(lines, values, hi + 1, last)):
             break
         last = lo - 1
     return first, last
