@@ -181,7 +181,7 @@ def classify(
             removed[line.number] = weak[line.number]
         elif line.number in links:
             removed[line.number] = f"list of links (a run of {links[line.number]} short lines)"
-        elif key in seen and line.words >= 8:
+        elif key in seen and line.words >= REPEAT_WORDS:
             removed[line.number] = f"repeats line {seen[key]}"
         else:
             seen.setdefault(key, line.number)
@@ -209,6 +209,7 @@ def classify(
 
 
 CORRECTED = "removed by you (a correction)"
+REPEAT_WORDS = 15  # a line this long printed a second time is a pull quote (shorter ones: data)
 _SMALL_PRINT = ("copyright notice", "site notice", "disclaimer")
 
 
