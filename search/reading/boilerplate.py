@@ -181,7 +181,7 @@ def classify(
             removed[line.number] = weak[line.number]
         elif line.number in links:
             removed[line.number] = f"list of links (a run of {links[line.number]} short lines)"
-        elif key in seen and line.words >= REPEAT_WORDS:
+        elif key in seen and line.words >= REPEAT_WORDS and line.sentence_end:
             removed[line.number] = f"repeats line {seen[key]}"
         else:
             seen.setdefault(key, line.number)
