@@ -216,8 +216,17 @@ class CorrectionStore:
         return stamped
 
 
-_CACHE: dict[Path, tuple[tuple[int, int], CorrectionStore, dict[str, dict[str, FileCorrections]]]]
-_CACHE = {}
+_STORES: dict[Path, CorrectionStore] = {}
+_CACHE: dict[Path, tuple[tuple[int, int], dict[str, dict[str, FileCorrections]]]] = {}
+
+
+def shared_store(path: Path | None = None) -> CorrectionStore:
+    """The one store of a corrections file in this process: what reading it found (a file
+    moved aside...) is in its `notices`, whoever read it."""
+    path = path or locations.data_dir() / FILE_NAME
+    if path not in _STORES:
+        _STORES[path] = CorrectionStore(path)
+    return _STORES[path]
 
 
 def stored_corrections(source: SourceFile) -> FileCorrections | None:
@@ -231,11 +240,11 @@ def stored_corrections(source: SourceFile) -> FileCorrections | None:
     version = (info.st_size, info.st_mtime_ns)
     cached = _CACHE.get(path)
     if cached is None or cached[0] != version:
-        cached = (version, CorrectionStore(path), {})
+        cached = (version, {})
         _CACHE[path] = cached
-    by_corpus = cached[2]
+    by_corpus = cached[1]
     root = _key(source.root)
     if root not in by_corpus:
-        by_corpus[root] = cached[1].corpus(source.root)
+        by_corpus[root] = shared_store(path).corpus(source.root)
     found = by_corpus[root].get(source.rel)
     return found if found else None

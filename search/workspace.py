@@ -212,9 +212,9 @@ class Workspace:
     @property
     def correction_store(self) -> CorrectionStore:
         if self._corrections is None:
-            from search.corrections import CorrectionStore
+            from search.corrections import shared_store
 
-            self._corrections = CorrectionStore()
+            self._corrections = shared_store()
         return self._corrections
 
     def corrections(self, article_id: str) -> ArticleFixes:

@@ -162,3 +162,16 @@ def test_facts_and_bookmarks_follow_a_correction(workspace: Workspace) -> None:
     [bookmark], _ = workspace.bookmarks("bridge")
     assert bookmark.status == "moved"  # one passage further down: the restored line is above
     assert workspace.article("bridge").passages[bookmark.passage].text.startswith("Ferry")
+
+
+def test_a_corrupt_corrections_file_is_moved_aside_never_overwritten(workspace: Workspace) -> None:
+    path = CorrectionStore().file.path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("version: 1\ncorpora: [unclosed\n", encoding="utf-8")
+    plain = workspace.article("bridge")
+    assert plain.corrected is None  # unreadable corrections never stop reading
+    workspace.fix("bridge", title="Kept title")
+    asides = list(path.parent.glob("corrections.yaml.corrupt-*"))
+    assert len(asides) == 1 and "[unclosed" in asides[0].read_text(encoding="utf-8")
+    assert workspace.article("bridge").title == "Kept title"
+    assert any("could not be read" in n for n in workspace.correction_store.notices)
