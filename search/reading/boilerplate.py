@@ -41,6 +41,7 @@ from search.reading.rules import SHORT_JUNK_MAX_WORDS, line_verdicts, repeated_l
 __all__ = ["SHORT_JUNK_MAX_WORDS", "Classification", "Metadata", "classify"]
 
 # "Competitor Analysis ▸ Show": the label of a collapsible section's toggle, left by scraping.
+_TOGGLE_MARKS = "▸▾►▼▶▲+"
 _TOGGLE_SUFFIX = re.compile(
     r"\s*[▸▾►▼▶▲+]\s*(?:show|hide|expand|collapse|more|less)(?: (?:more|all|details))?\s*$",
     re.I,
@@ -138,13 +139,13 @@ def classify(
         if not header.dateline.rest:
             roles[header.dateline_line] = "dateline"
             keep_dateline(meta, header.dateline)
-    else:
+    exempt = extent.introduced_lists(nonblank, junk)
+    if header is None:
         spacing = isolated_lines(lines) if "paragraph spacing" not in disabled else set()
         notices = frozenset(n for n, v in verdicts.items() if v.rule in _SMALL_PRINT)
-        first, last = article_extent(nonblank, junk, weak, disabled, spacing, notices)
+        first, last = article_extent(nonblank, junk, weak, disabled, spacing, notices, exempt)
 
     links: dict[int, int] = {}
-    exempt = extent.introduced_lists(nonblank, junk)
     furnished = header is None and has_furniture(nonblank, junk, exempt)
     if furnished and "navigation run" not in disabled:
         links = extent.navigation_runs(nonblank, exempt)
@@ -236,6 +237,8 @@ def _apply_overrides(result: Classification, overrides: dict[int, bool]) -> None
 
 def _cut_toggle_labels(result: Classification) -> None:
     for index, line in enumerate(result.kept):
+        if not any(mark in line.text for mark in _TOGGLE_MARKS):
+            continue
         match = _TOGGLE_SUFFIX.search(line.text)
         if match and match.start() > 0:
             result.fragments.append((line.number, match.group().strip(), "interface text (toggle)"))

@@ -130,6 +130,7 @@ def trim_teasers(
     first: int,
     last: int,
     notices: frozenset[int] = frozenset(),
+    listed: set[int] | None = None,
 ) -> tuple[int, int]:
     """The article without what the best stretch took in after it beyond a barrier: a list of
     other stories, or the page's small print (a block holding a copyright line or a notice,
@@ -327,9 +328,13 @@ def article_extent(
     disabled: frozenset[str],
     isolated: set[int],
     notices: frozenset[int] = frozenset(),
+    listed: set[int] | None = None,
 ) -> tuple[int, int]:
     """(first, last) index of the article's lines among the non-blank lines."""
-    listed = introduced_lists(nonblank, junk) if "list of names" not in disabled else set()
+    if "list of names" in disabled:
+        listed = set()
+    elif listed is None:
+        listed = introduced_lists(nonblank, junk)
     if "article extent" in disabled or not has_furniture(nonblank, junk, listed):
         # Every line is the article's, from its first sentence: the lines above it are
         # its head (title, byline, date).

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from search.reading import metadata
 from search.reading.lines import Line
 from search.reading.newswire import Dateline, dateline_of
-from search.text import content_words
+from search.text import HAN_OR_KANA, STOP_WORDS, content_words
 
 
 @dataclass
@@ -36,8 +36,17 @@ ROLE_REASONS = {
 }
 
 
+def _content_words(lines: list[Line]) -> set[str]:
+    """search.text.content_words of the lines' text, from the words each line already has."""
+    found = {t.lower().strip("'’") for line in lines for t in line.tokens}
+    found |= {c for line in lines if line.cjk_chars for c in HAN_OR_KANA.findall(line.text)}
+    return {w for w in found if w and w not in STOP_WORDS}
+
+
 def metadata_line(line: Line) -> bool:
     """A byline, a date or a time: what stands between a headline and its text."""
+    if line.words > 18:
+        return False
     if line.clock or (line.words <= 12 and line.mentions_date):
         return True
     return bool(metadata.byline_of(line))
@@ -157,7 +166,7 @@ def read_head(
         for ln in head
         if ln.number not in roles and (ln.number not in junk or ln.number in dated)
     ]
-    body_words = content_words(" ".join(ln.text for ln in body + footer))
+    body_words = _content_words(body + footer)
     below = {ln.number: head[i + 1 : i + 4] for i, ln in enumerate(head)}
     title_at = title_index(candidates, body_words, below)
     if title_at is None and not candidates and len(body) > 1 and body[0].words <= 25:

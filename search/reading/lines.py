@@ -92,8 +92,12 @@ def dominant_script(text: str) -> str | None:
     """The script most letters of `text` are written in, or None when it has no letters."""
     if text.isascii():
         return "LATIN" if _ASCII_LETTER.search(text) else None
-    counts: dict[str, int] = {"LATIN": len(_ASCII_LETTER.findall(text))}
-    for char in _OTHER_LETTER.findall(text):
+    latin = len(_ASCII_LETTER.findall(text))
+    others = _OTHER_LETTER.findall(text)
+    if len(others) * 2 < latin:  # a few accented letters in Latin text: no need to look
+        return "LATIN"
+    counts: dict[str, int] = {"LATIN": latin}
+    for char in others:
         script = script_of(char)
         counts[script] = counts.get(script, 0) + 1
     best = max(counts, key=counts.__getitem__)
@@ -125,6 +129,14 @@ class Line:
         return self.raw.strip()
 
     @cached_property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @cached_property
+    def digits(self) -> bool:
+        return any(char.isdigit() for char in self.text)
+
+    @cached_property
     def blank(self) -> bool:
         return not self.text
 
@@ -145,6 +157,8 @@ class Line:
     @cached_property
     def words(self) -> float:
         """Word count; two CJK characters count as one word."""
+        if not self.cjk_chars:
+            return len(self.tokens)
         latin_tokens = [t for t in self.tokens if not HAN_OR_KANA.search(t)]
         return len(latin_tokens) + self.cjk_chars / 2
 
@@ -197,12 +211,12 @@ class Line:
     @cached_property
     def mentions_date(self) -> bool:
         """The line names a day (with or without its year)."""
-        return bool(_ANY_DATE.search(self.text))
+        return self.digits and bool(_ANY_DATE.search(self.text))
 
     @cached_property
     def clock(self) -> bool:
         """The line states a time of day or an age ("3 hours ago")."""
-        return bool(_CLOCK.search(self.text) or _AGE.search(self.text))
+        return self.digits and bool(_CLOCK.search(self.text) or _AGE.search(self.text))
 
     @cached_property
     def has_content(self) -> bool:
@@ -245,14 +259,15 @@ def strip_list_marker(text: str) -> str:
 def letters_in_capitals(text: str) -> bool:
     """Whether a text is written in capitals (a wire story, a scanned magazine): then a line
     in capitals is not a heading for that reason."""
-    upper = sum(map(str.isupper, text))
-    return upper >= 200 and upper >= 4 * sum(map(str.islower, text))
+    sample = text[:20_000]  # enough to tell; a long text is not read twice for this
+    upper = sum(map(str.isupper, sample))
+    return upper >= 200 and upper >= 4 * sum(map(str.islower, sample))
 
 
 # Measurements that do not depend on the layout's flags: a Line given new flags keeps them.
 _FLAG_FREE = frozenset(
-    """text blank tokens cjk_chars words stop_density sentence_end script indent table_row
-    number_only date_only dated mentions_date clock has_content""".split()
+    """text lower digits blank tokens cjk_chars words stop_density sentence_end script indent
+    table_row number_only date_only dated mentions_date clock has_content""".split()
 )
 
 

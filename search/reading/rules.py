@@ -93,7 +93,6 @@ _PICTURE = re.compile(
     r"\s*(?:source|credit|courtesy|by)?\s*[:：]",
     re.I,
 )
-_COPYRIGHT_HINT = re.compile(r"©|ⓒ|\(c\)|copyright|rights", re.I)
 _COPYRIGHT = re.compile(r"©|ⓒ|\(c\)\s*\d{4}|\ball rights reserved\b", re.I)
 # "Copyright 2024 Example Media": only on a short line that is no sentence (a paragraph about
 # copyright law is prose).
@@ -110,6 +109,7 @@ _SITE_NOTICE = re.compile(
     r"\bprivacy (?:policy|notice|statement)\b|\buser agreement\b",
     re.I,
 )
+_NOTICE_HINTS = ("site", "cookie", "terms of", "privacy", "agreement", "app")
 _SITE_SUBJECT = re.compile(r"^\W*(?:this|our) (?:web ?site|site|page|app)\b", re.I)
 # A picture's caption that ends with its credit: "... (Image: GETTY)", "... Credit: Reuters".
 _CREDITED = re.compile(
@@ -192,7 +192,7 @@ def _call_to_action(line: Line) -> bool:
         return True
     if (addressed or _CLICK.search(text)) and _POINTS_AT_LINK.search(text):
         return True
-    if (addressed or _OURS.search(text)) and _SUBSCRIBING.search(text) and line.words <= 30:
+    if (addressed or _OURS.search(text)) and _SUBSCRIBING.search(text):
         return True  # "Join our forums...", "You can unsubscribe at any time..."
     return line.words <= 12 and opener in _IMPERATIVE_CONTROLS
 
@@ -211,7 +211,9 @@ def _rules() -> tuple[tuple[str, LineRule], ...]:
 
     def copyright_notice(line: Line) -> str | None:
         text = line.text
-        if line.words > 60 or not _COPYRIGHT_HINT.search(text):
+        low = line.lower
+        hinted = "©" in text or "ⓒ" in text or "(c)" in low or "copyright" in low
+        if line.words > 60 or not (hinted or "rights" in low):
             return None
         if _COPYRIGHT.search(text):
             return "copyright notice"
@@ -224,7 +226,7 @@ def _rules() -> tuple[tuple[str, LineRule], ...]:
         return "disclaimer" if _DISCLAIMER.match(line.text) else None
 
     def site_notice(line: Line) -> str | None:
-        if line.words > 120:
+        if line.words > 120 or not any(hint in line.lower for hint in _NOTICE_HINTS):
             return None
         found = {m.group().lower() for m in _SITE_NOTICE.finditer(line.text)}
         site = any(m.startswith(("this", "our")) and "page" not in m for m in found)
@@ -236,7 +238,10 @@ def _rules() -> tuple[tuple[str, LineRule], ...]:
         return "list of tags" if line.words <= 40 and _TAG_LIST.match(line.text) else None
 
     def template(line: Line) -> str | None:
-        return "unfilled template placeholder" if _TEMPLATE.search(line.text) else None
+        text = line.text
+        if "{" not in text and "%%" not in text and "*|" not in text:
+            return None
+        return "unfilled template placeholder" if _TEMPLATE.search(text) else None
 
     def interface(line: Line) -> str | None:
         kind = None if line.figures else control_kind(line)
@@ -248,7 +253,8 @@ def _rules() -> tuple[tuple[str, LineRule], ...]:
     def picture_credit(line: Line) -> str | None:
         if line.words <= 16 and _PICTURE.match(line.text):
             return "picture credit"
-        if line.words <= 40 and _CREDITED.search(line.text):
+        credited = "(" in line.text or "redit" in line.text
+        if credited and line.words <= 40 and _CREDITED.search(line.text):
             return "picture caption (with its credit)"
         return None
 
@@ -256,8 +262,10 @@ def _rules() -> tuple[tuple[str, LineRule], ...]:
         text = line.text
         if text.startswith(_LINK_MARKS) and "«" not in text and line.words <= 12:
             return "pointer to another page"  # "» More columns", "› Next story"
+        if (":" not in text and "：" not in text) or line.words > 20 or line.sentence_like:
+            return None
         match = _POINTER.match(text)
-        if not match or line.words > 20 or line.sentence_like:
+        if not match:
             return None
         label = [w.lower() for w in _WORDS.findall(match.group(1))]
         controls = [w for w in label if w in _CONTROL]
