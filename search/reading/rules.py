@@ -24,6 +24,8 @@ RULE_NAMES = (
     "separator",
     "stray number",
     "copyright notice",
+    "end marker",
+    "postscript",
     "disclaimer",
     "tag list",
     "site notice",
@@ -93,7 +95,9 @@ _PICTURE = re.compile(
     r"\s*(?:source|credit|courtesy|by)?\s*[:：]",
     re.I,
 )
-_COPYRIGHT = re.compile(r"©|ⓒ|\(c\)\s*\d{4}|\ball rights reserved\b", re.I)
+_COPYRIGHT = re.compile(
+    r"©|ⓒ|\(c\)\s*\d{4}|\ball (?:[^\W\d_]+ )?rights (?:are )?(?:reserved|belong)\b", re.I
+)
 # "Copyright 2024 Example Media": only on a short line that is no sentence (a paragraph about
 # copyright law is prose).
 _COPYRIGHT_YEAR = re.compile(r"\bcopyright\b.{0,40}\d{4}|\d{4}.{0,40}\bcopyright\b", re.I)
@@ -120,6 +124,14 @@ _CREDITED = re.compile(
 _LINK_MARKS = ("»", "›", ">>", "→")
 # A pointer to another page under a label of the page's controls ("Related: ...").
 _POINTER = re.compile(r"^\W*([^\W\d_]+(?:[ '’][^\W\d_]+){0,2})\s*[:：]\s*\S")
+# The end of a text said in words: "THE END", "END OF ARTICLE", "Fin".
+_END_MARKER = re.compile(
+    r"^[\s\-—=*_~]*(?:the end|fin|end of (?:the )?(?:article|story|post|page))[\s\-—=*_~.!]*$", re.I
+)
+# A letter's or a newsletter's postscript: "PS. If you missed ...", "P.S. ...".
+_POSTSCRIPT = re.compile(r"^P\.?\s?S\.?\s")
+# A button's urgency: two or three words ending in "now" ("Lock now!", "Claim now!").
+_URGENT = re.compile(r"^\W*[^\W\d_]+(?:\s[^\W\d_]+)?\s+now\s*!*\s*$", re.I)
 # A legal notice under its label ("Disclaimer: ...", "免责声明").
 _DISCLAIMER = re.compile(r"^\W*(?:disclaimer|legal notice|免责声明|风险提示)\b", re.I)
 _TEMPLATE = re.compile(r"\{\{[^}]*\}\}|\{%[^%]*%\}|\*\|[A-Z_]+\|\*|%%[A-Za-z_]+%%")
@@ -194,6 +206,8 @@ def _call_to_action(line: Line) -> bool:
         return True
     if (addressed or _OURS.search(text)) and _SUBSCRIBING.search(text):
         return True  # "Join our forums...", "You can unsubscribe at any time..."
+    if _URGENT.match(text):
+        return True
     return line.words <= 12 and opener in _IMPERATIVE_CONTROLS
 
 
@@ -221,6 +235,12 @@ def _rules() -> tuple[tuple[str, LineRule], ...]:
             return None
         short = line.words <= 12 and not line.sentence_like
         return "copyright notice" if short and _COPYRIGHT_YEAR.search(text) else None
+
+    def end_marker(line: Line) -> str | None:
+        return "end marker" if line.words <= 4 and _END_MARKER.match(line.text) else None
+
+    def postscript(line: Line) -> str | None:
+        return "newsletter text" if line.words <= 40 and _POSTSCRIPT.match(line.text) else None
 
     def disclaimer(line: Line) -> str | None:
         return "disclaimer" if _DISCLAIMER.match(line.text) else None
@@ -252,10 +272,10 @@ def _rules() -> tuple[tuple[str, LineRule], ...]:
 
     def picture_credit(line: Line) -> str | None:
         if line.words <= 16 and _PICTURE.match(line.text):
-            return "picture credit"
+            return "image credit"
         credited = "(" in line.text or "redit" in line.text
         if credited and line.words <= 40 and _CREDITED.search(line.text):
-            return "picture caption (with its credit)"
+            return "image caption (with its credit)"
         return None
 
     def pointer(line: Line) -> str | None:
@@ -281,6 +301,8 @@ def _rules() -> tuple[tuple[str, LineRule], ...]:
         ("separator", separator),
         ("template placeholder", template),
         ("copyright notice", copyright_notice),
+        ("end marker", end_marker),
+        ("postscript", postscript),
         ("disclaimer", disclaimer),
         ("tag list", tag_list),
         ("site notice", site_notice),
