@@ -203,6 +203,8 @@ def repair_layout(text: str, *, figures: bool = True) -> list[Line]:
     double = width is not None and _double_spaced(physical)
 
     out: list[Line] = []
+    parts: dict[int, list[Line]] = {}  # index in `out` of a paragraph -> its file lines
+    head_at = -1  # index in `out` of the last non-blank logical line
     blanks = 0
     previous: Line | None = None  # the last non-blank file line
     for line in physical:
@@ -218,14 +220,22 @@ def repair_layout(text: str, *, figures: bool = True) -> list[Line]:
         if line.list_marker and previous is not None and not joined and width is not None:
             line = with_flags(line, item=_starts_item(previous, line))
         if joined:
-            head = next(x for x in reversed(out) if not x.blank)
-            at = len(out) - 1 - out[::-1].index(head)
-            del out[at + 1 :]  # the blank lines of double spacing go into the paragraph
-            out[at] = with_flags(head, raw=f"{head.text} {line.text}", end=line.number, item=None)
+            del out[head_at + 1 :]  # the blank lines of double spacing go into the paragraph
+            parts.setdefault(head_at, [out[head_at]]).append(line)
         else:
             out.append(line)
+            head_at = len(out) - 1
         previous = line
         blanks = 0
+    for at, lines in parts.items():  # each hard-wrapped paragraph made one line, once
+        first = lines[0]
+        out[at] = Line(
+            first.number,
+            " ".join(part.text for part in lines),
+            end=lines[-1].number,
+            figures=first.figures,
+            capitals=capitals,
+        )
     return out
 
 

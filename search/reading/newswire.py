@@ -9,6 +9,7 @@ credits line ("Reporting by …; Editing by …").
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -84,7 +85,7 @@ _BYLINE_LINE = re.compile(r"^by\s+[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,4}
 def wire_header(lines: list[Line]) -> WireHeader | None:
     """A headline, maybe an author line, then a dateline (alone or opening a line): the head
     of a wire story, or None."""
-    nonblank = [line for line in lines if not line.blank][:4]
+    nonblank = list(itertools.islice((line for line in lines if not line.blank), 4))
     if len(nonblank) < 2 or nonblank[0].words > 30 or nonblank[0].sentence_like:
         return None
     at = 1
@@ -106,10 +107,13 @@ _CREDITS = re.compile(r"^[(\[]?\s*(?:[A-Za-z]+\s+){0,2}[A-Za-z]+ing\s+by\s+[A-Z]
 def signoff_lines(lines: list[Line]) -> dict[int, str]:
     """The closing lines of a story that are not its text, with their reasons: end marks, the
     agency's name alone on the last line, the credits line. Only after some text."""
-    nonblank = [line for line in lines if not line.blank]
+    head = {ln.number for ln in itertools.islice((ln for ln in lines if not ln.blank), 2)}
+    tail = itertools.islice((ln for ln in reversed(lines) if not ln.blank), 8)
     found: dict[int, str] = {}
     seen_letters = False
-    for line in reversed(nonblank[2:]):
+    for line in tail:
+        if line.number in head:  # the story's own first lines are never its sign-off
+            break
         text = line.text
         if _END_MARK.match(text):
             found[line.number] = "end-of-story mark"

@@ -88,7 +88,6 @@ _SUBSCRIBING = re.compile(
     r"\bregister\b|\bfollow (?:us|me)\b|\bdownload\b|\binbox\b",
     re.I,
 )
-_CLICK = re.compile(r"\b(?:click|tap)(?:ing)?\b", re.I)
 _QUOTE_MARKS = re.compile(r"[\"“”«»„]")
 _PICTURE = re.compile(
     r"^\W*(?:image|photo|photograph|picture|illustration|graphic|video|credit|foto|bild)s?"
@@ -202,11 +201,13 @@ def _call_to_action(line: Line) -> bool:
         return True
     if addressed and _starts_with_pictograph(text):
         return True
-    if (addressed or _CLICK.search(text)) and _POINTS_AT_LINK.search(text):
+    low = line.lower
+    if (addressed or "click" in low or "tap" in low) and _POINTS_AT_LINK.search(text):
         return True
-    if (addressed or _OURS.search(text)) and _SUBSCRIBING.search(text):
+    ours = "our" in low or "us" in low
+    if (addressed or (ours and _OURS.search(text))) and _SUBSCRIBING.search(text):
         return True  # "Join our forums...", "You can unsubscribe at any time..."
-    if _URGENT.match(text):
+    if "now" in low and _URGENT.match(text):
         return True
     return line.words <= 12 and opener in _IMPERATIVE_CONTROLS
 
