@@ -41,7 +41,7 @@ from search.reading.rules import SHORT_JUNK_MAX_WORDS, line_verdicts, repeated_l
 __all__ = ["SHORT_JUNK_MAX_WORDS", "Classification", "Metadata", "classify"]
 
 # "Competitor Analysis ▸ Show": the label of a collapsible section's toggle, left by scraping.
-_TOGGLE_MARKS = "▸▾►▼▶▲+"
+_TOGGLE_MARKS = re.compile("[▸▾►▼▶▲+]")
 _TOGGLE_SUFFIX = re.compile(
     r"\s*[▸▾►▼▶▲+]\s*(?:show|hide|expand|collapse|more|less)(?: (?:more|all|details))?\s*$",
     re.I,
@@ -237,7 +237,7 @@ def _apply_overrides(result: Classification, overrides: dict[int, bool]) -> None
 
 def _cut_toggle_labels(result: Classification) -> None:
     for index, line in enumerate(result.kept):
-        if not any(mark in line.text for mark in _TOGGLE_MARKS):
+        if not _TOGGLE_MARKS.search(line.text):
             continue
         match = _TOGGLE_SUFFIX.search(line.text)
         if match and match.start() > 0:

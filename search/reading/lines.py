@@ -25,6 +25,8 @@ _BULLET_MARKER = re.compile(rf"^\s*{_BULLETS}(?=\S)")
 _NUMBER_MARKER = re.compile(r"^\s*\d{1,3}[.)]\s+(?=[^\d\s])")
 # Two sentences on one line: a full stop inside, then a capital.
 _INNER_PUNCTUATION = re.compile(r"[^\W\d_][.!?…]\s+[\"“«(¿¡]?[^\W\d_a-z]")
+_ANY_DIGIT = re.compile(r"\d")
+_ALNUM = re.compile(r"[^\W_]")
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _NUMBER_ONLY = re.compile(r"^[#№\s]*\d[\d\s.,]*$")
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
@@ -134,7 +136,7 @@ class Line:
 
     @cached_property
     def digits(self) -> bool:
-        return any(char.isdigit() for char in self.text)
+        return bool(_ANY_DIGIT.search(self.text))
 
     @cached_property
     def blank(self) -> bool:
@@ -221,7 +223,7 @@ class Line:
     @cached_property
     def has_content(self) -> bool:
         """Letters or digits: a line of only symbols or emoji has none."""
-        return any(ch.isalnum() for ch in self.text)
+        return bool(_ALNUM.search(self.text))
 
     @cached_property
     def title_case_ratio(self) -> float:
@@ -232,7 +234,7 @@ class Line:
             return 0.0
         return sum(t[0].isupper() for t in words) / len(words)
 
-    @property
+    @cached_property
     def sentence_like(self) -> bool:
         """Prose: a whole sentence of some length, or a long line dense in function words."""
         if self.cjk_chars >= 20 and self.sentence_end:
@@ -244,7 +246,7 @@ class Line:
             self.stop_density >= 0.25 or bool(_INNER_PUNCTUATION.search(self.text))
         )
 
-    @property
+    @cached_property
     def short(self) -> bool:
         """A line too short to be prose (menu entries, buttons, headings)."""
         return not self.sentence_like and self.words <= 12
@@ -267,7 +269,8 @@ def letters_in_capitals(text: str) -> bool:
 # Measurements that do not depend on the layout's flags: a Line given new flags keeps them.
 _FLAG_FREE = frozenset(
     """text lower digits blank tokens cjk_chars words stop_density sentence_end script indent
-    table_row number_only date_only dated mentions_date clock has_content""".split()
+    table_row number_only date_only dated mentions_date clock has_content sentence_like
+    short""".split()
 )
 
 

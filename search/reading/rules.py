@@ -112,7 +112,7 @@ _SITE_NOTICE = re.compile(
     r"\bprivacy (?:policy|notice|statement)\b|\buser agreement\b",
     re.I,
 )
-_NOTICE_HINTS = ("site", "cookie", "terms of", "privacy", "agreement", "app")
+_NOTICE_HINTS = re.compile("site|cookie|terms of|privacy|agreement|app")  # on lower case
 _SITE_SUBJECT = re.compile(r"^\W*(?:this|our) (?:web ?site|site|page|app)\b", re.I)
 # A picture's caption that ends with its credit: "... (Image: GETTY)", "... Credit: Reuters".
 _CREDITED = re.compile(
@@ -215,7 +215,10 @@ def _call_to_action(line: Line) -> bool:
 LineRule = Callable[[Line], str | None]
 
 
-def _rules() -> tuple[tuple[str, LineRule], ...]:
+ANY = float("inf")
+
+
+def _rules() -> tuple[tuple[str, float, LineRule], ...]:
     def separator(line: Line) -> str | None:
         if _SEPARATOR.match(line.text):
             return "separator"
@@ -247,7 +250,7 @@ def _rules() -> tuple[tuple[str, LineRule], ...]:
         return "disclaimer" if _DISCLAIMER.match(line.text) else None
 
     def site_notice(line: Line) -> str | None:
-        if line.words > 120 or not any(hint in line.lower for hint in _NOTICE_HINTS):
+        if line.words > 120 or not _NOTICE_HINTS.search(line.lower):
             return None
         found = {m.group().lower() for m in _SITE_NOTICE.finditer(line.text)}
         site = any(m.startswith(("this", "our")) and "page" not in m for m in found)
@@ -299,19 +302,20 @@ def _rules() -> tuple[tuple[str, LineRule], ...]:
         return "pointer to another page"
 
     return (
-        ("separator", separator),
-        ("template placeholder", template),
-        ("copyright notice", copyright_notice),
-        ("end marker", end_marker),
-        ("postscript", postscript),
-        ("disclaimer", disclaimer),
-        ("tag list", tag_list),
-        ("site notice", site_notice),
-        ("stray number", stray_number),
-        ("interface text", interface),
-        ("picture credit", picture_credit),
-        ("pointer", pointer),
-        ("call to action", call_to_action),
+        # (name, the most words a line it can fire on has, the rule)
+        ("separator", 0, separator),
+        ("template placeholder", ANY, template),
+        ("copyright notice", 60, copyright_notice),
+        ("end marker", 4, end_marker),
+        ("postscript", 40, postscript),
+        ("disclaimer", ANY, disclaimer),
+        ("tag list", 40, tag_list),
+        ("site notice", 120, site_notice),
+        ("stray number", ANY, stray_number),  # "1 2 3 4 5 6 7 8 9 10": numbers only
+        ("interface text", 6, interface),
+        ("picture credit", 40, picture_credit),
+        ("pointer", 20, pointer),
+        ("call to action", SHORT_JUNK_MAX_WORDS, call_to_action),
     )
 
 
@@ -324,8 +328,9 @@ def line_verdicts(lines: list[Line], disabled: frozenset[str]) -> dict[int, Verd
     for line in lines:
         if line.blank or line.table_row:
             continue
-        for name, rule in LINE_RULES:
-            if name in disabled:
+        words = line.words
+        for name, most, rule in LINE_RULES:
+            if words > most or name in disabled:
                 continue
             reason = rule(line)
             if reason:
