@@ -26,6 +26,8 @@ from bench import (
     cranfield,
     facts,
     facts_scale,
+    newswire,
+    pages,
     profile_build,
     search,
 )
@@ -38,6 +40,8 @@ def _groups(sizes: list[int]) -> dict[str, Callable[[], str]]:
     """Each group's benchmark: it returns one or more report sections ("## Title ...")."""
     return {
         "cleaning": cleaning.run,
+        "pages": pages.run,
+        "newswire": newswire.run,
         "cranfield": lambda: cranfield.run(search.WORK),
         "search": lambda: search.run(sizes),
         "app": lambda: app.run(max(sizes)),

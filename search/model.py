@@ -42,6 +42,36 @@ class RemovedLine:
     reason: str
 
 
+@dataclass(frozen=True, slots=True)
+class LineFix:
+    """A reader's correction of one line: kept (`keep`) or removed against the cleaner."""
+
+    line: int  # 1-based, in the file as it was when the correction was made
+    text: str  # that line's text (stripped): how it is found again after the file changes
+    keep: bool
+
+
+@dataclass(slots=True)
+class CorrectionMarks:
+    """What the reader's corrections changed in an article, for its details and its JSON."""
+
+    fields: dict[str, tuple[str | None, str]] = field(default_factory=dict)  # name: (was, now)
+    restored: list[int] = field(default_factory=list)  # file lines kept against the cleaner
+    removed: list[int] = field(default_factory=list)  # file lines removed against it
+    stale: list[LineFix] = field(default_factory=list)  # corrections whose line is gone
+
+    def __bool__(self) -> bool:
+        return bool(self.fields or self.restored or self.removed or self.stale)
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "fields": {n: {"was": was, "now": now} for n, (was, now) in self.fields.items()},
+            "restored": list(self.restored),
+            "removed": list(self.removed),
+            "stale": [{"line": f.line, "text": f.text, "keep": f.keep} for f in self.stale],
+        }
+
+
 @dataclass(slots=True)
 class Article:
     """A clean, structured article read from one file of a corpus."""
@@ -59,6 +89,10 @@ class Article:
     encoding: str = "utf-8"
     repairs: list[str] = field(default_factory=list)  # what decoding had to fix
     text: str = ""  # the decoded and repaired source text, for the "original" view
+    dateline: str | None = None  # as written ("CLEVELAND, Feb 26 -"): its date never completed
+    place: str | None = None  # where the story was filed, from its dateline
+    tags: list[str] = field(default_factory=list)  # a clipping's tags, as saved
+    corrected: CorrectionMarks | None = None  # what the reader's corrections changed
 
     @property
     def words(self) -> int:

@@ -18,12 +18,15 @@ from typing import TYPE_CHECKING
 
 from search.errors import LoadError, UnknownArticle
 from search.index.results import SearchResult, UpdateReport
-from search.model import Article, ArticleInfo, Skipped, SourceFile
+from search.model import Article, ArticleInfo, LineFix, Skipped, SourceFile
 from search.userdata.state import StateStore
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from search.bookmarks.store import Bookmark, BookmarkStore
     from search.compare import Comparison
+    from search.corrections import ArticleFixes, CorrectionStore, Fixed
     from search.facts.check import CheckedFact
     from search.facts.sidebar import FactGroup
     from search.facts.store import FactStore
@@ -32,6 +35,11 @@ if TYPE_CHECKING:
     from search.reading.corpus import CorpusScan
 
 CACHED_ARTICLES = 16
+
+
+def _kept(article: Article, line: int) -> bool:
+    """Whether a file line is part of the article's text (in one of its passages)."""
+    return any(p.lines and p.lines[0] <= line <= p.lines[1] for p in article.passages)
 
 
 class Workspace:
@@ -45,7 +53,7 @@ class Workspace:
         self._index: CorpusIndex | None = None
         self.state = StateStore(self.root, path=state_path)
         self.scan_result: CorpusScan | None = None
-        self._articles: OrderedDict[str, tuple[tuple[int, int], Article]] = OrderedDict()
+        self._articles: OrderedDict[str, tuple[tuple[int, int, str], Article]] = OrderedDict()
         self._guard = threading.Lock()
         self.index_ready = threading.Event()  # set once the index can answer searches
         self.index_error: str | None = None  # why it cannot, if opening it failed
@@ -53,6 +61,7 @@ class Workspace:
         self._checked: dict[str, list[CheckedFact]] | None = None
         self._partners: dict[str, list[tuple[str, float]]] | None = None
         self._bookmarks: BookmarkStore | None = None
+        self._corrections: CorrectionStore | None = None
 
     @property
     def index(self) -> CorpusIndex:
@@ -129,12 +138,16 @@ class Workspace:
             raise UnknownArticle(f"'{source.rel}' is no longer in the corpus folder") from error
         except OSError:
             version = (source.size, source.mtime_ns)
+        from search.corrections import stored_corrections
+
+        fixes = stored_corrections(source)
+        version = (*version, fixes.digest() if fixes else "")
         with self._guard:
             cached = self._articles.get(source.id)
             if cached and cached[0] == version:
                 self._articles.move_to_end(source.id)
                 return cached[1]
-        article = load_article(source)
+        article = load_article(source, corrections=fixes)
         with self._guard:
             self._articles[source.id] = (version, article)
             while len(self._articles) > CACHED_ARTICLES:
@@ -266,6 +279,130 @@ class Workspace:
         notices = list(self.bookmark_store.notices)
         self.bookmark_store.notices.clear()
         return marked_spans(located), notices
+
+    # --- corrections --------------------------------------------------------------------------
+
+    @property
+    def correction_store(self) -> CorrectionStore:
+        if self._corrections is None:
+            from search.corrections import shared_store
+
+            self._corrections = shared_store()
+        return self._corrections
+
+    def corrections(self, article_id: str) -> ArticleFixes:
+        """What the reader corrected in an article (`dossier fix ID --show`): the stored
+        corrections, where each line correction is in the file now (stale: its line is
+        gone), and the article as corrected."""
+        from search.corrections import ArticleFixes, locate
+
+        source = self.source(article_id)
+        stored = self.correction_store.get(self.root, source.rel)
+        article = self.article(source.id)
+        return ArticleFixes(
+            source.id, source.rel, stored, locate(stored.lines, article.text), article
+        )
+
+    def fix(
+        self,
+        article_id: str,
+        *,
+        title: str | None = None,
+        published: str | None = None,
+        source: str | None = None,
+        byline: str | None = None,
+        restore: Iterable[int] = (),
+        remove: Iterable[int] = (),
+    ) -> Fixed:
+        """Correct the cleaner for one article (`dossier fix ID --title ... --restore LINE`).
+        A field given replaces the cleaner's ("" gives the cleaner's back); `restore` keeps
+        file lines the cleaner removed, `remove` removes lines it kept (numbers as in the file
+        now). Saved at once; the article is read again and re-indexed, its facts and
+        bookmarks follow. Raises UnknownArticle, or CorrectionError with a one-line reason."""
+        from search.corrections import CorrectionError, FileCorrections, valid_date
+
+        file = self.source(article_id)
+        current = self.article(file.id)
+        plain = self._uncorrected(file)
+        lines = current.text.split("\n")
+        stored = self.correction_store.get(self.root, file.rel)
+        wanted = {n: True for n in restore} | {n: False for n in remove}
+        if (plain.passages and plain.passages[0].lines is None) and wanted:
+            raise CorrectionError("an HTML page has no lines to restore or remove: fix its details")
+        fixes = {fix.text: fix for fix in stored.lines}
+        for number, keep in wanted.items():
+            if not 0 < number <= len(lines) or not lines[number - 1].strip():
+                raise CorrectionError(f"line {number} is not a line of text of '{file.rel}'")
+            text = lines[number - 1].strip()
+            fixes.pop(text, None)
+            if _kept(plain, number) != keep:  # against the cleaner's verdict: a correction
+                fixes[text] = LineFix(number, text, keep)
+        changes: dict[str, str | None] = {}
+        for name, value in (
+            ("title", title),
+            ("published", published),
+            ("source", source),
+            ("byline", byline),
+        ):
+            if value is None:
+                continue
+            value = value.strip()
+            if name == "published" and value:
+                value = valid_date(value)
+            changes[name] = value or None
+        corrected = FileCorrections(
+            **{
+                n: changes.get(n, getattr(stored, n))
+                for n in ("title", "published", "source", "byline")
+            },
+            lines=tuple(sorted(fixes.values(), key=lambda f: f.line)),
+        )
+        self.correction_store.put(self.root, file.rel, corrected)
+        return self._after_fix(file)
+
+    def toggle_line(self, article_id: str, line: int) -> Fixed:
+        """The original view's key: the file line under the cursor goes from kept to removed,
+        or from removed to kept."""
+        article = self.article(article_id)
+        if _kept(article, line):
+            return self.fix(article.id, remove=[line])
+        return self.fix(article.id, restore=[line])
+
+    def reset_corrections(self, article_id: str) -> Fixed:
+        """Forget every correction of an article (`dossier fix ID --reset`)."""
+        from search.corrections import FileCorrections
+
+        file = self.source(article_id)
+        self.correction_store.put(self.root, file.rel, FileCorrections())
+        return self._after_fix(file)
+
+    def _uncorrected(self, file: SourceFile) -> Article:
+        from search.reading.loader import load_article
+
+        return load_article(file, corrections=None)
+
+    def _after_fix(self, file: SourceFile) -> Fixed:
+        """Read the corrected article, re-index it, and let facts and stories follow."""
+        from search.corrections import Fixed
+        from search.errors import IndexBusy
+
+        with self._guard:
+            self._articles.pop(file.id, None)
+        article = self.article(file.id)
+        self._forget_facts(file.id)
+        reindexed, notice = False, None
+        if self._index is not None or self.index.location.exists():
+            try:
+                self.index.update()
+                reindexed = True
+            except IndexBusy as error:
+                notice = f"{error}; the correction is indexed at the next update"
+        return Fixed(article, reindexed, notice)
+
+    def _forget_facts(self, article_id: str) -> None:
+        """Let the facts and stories follow a correction: the article is read again."""
+        self._checked = self._partners = None
+        self._store().forget(article_id)
 
     # --- search --------------------------------------------------------------------------------
 

@@ -207,6 +207,18 @@ class FactStore:
             db.execute("INSERT OR REPLACE INTO meta VALUES ('generation', ?)", (generation,))
         return db
 
+    def forget(self, article_id: str) -> None:
+        """Read this article's facts again at the next refresh (the reader corrected how it
+        was cleaned: its file did not change), and check the corpus again."""
+        with self._guard:
+            db = self._connect()
+            try:
+                with db:
+                    db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+                    db.execute("DELETE FROM meta WHERE key = 'generation'")
+            finally:
+                db.close()
+
     def _load_skipped(self, db: sqlite3.Connection) -> None:
         self.skipped = dict(
             db.execute("SELECT id, skipped FROM articles WHERE skipped IS NOT NULL")

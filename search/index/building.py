@@ -44,6 +44,18 @@ def _load(source: SourceFile) -> Article | str:
         return load_article(source)
     except LoadError as error:
         return str(error)
+    except Exception as error:  # one file's failure skips that file, never the build
+        return f"could not be read ({type(error).__name__}: {error})"
+
+
+def _corrections(root: Path) -> dict[str, str]:
+    """The digest of the reader's corrections of each file of the corpus (by path)."""
+    from search.corrections import CorrectionStore
+
+    try:
+        return {rel: fixes.digest() for rel, fixes in CorrectionStore().corpus(root).items()}
+    except Exception:  # unreadable corrections never stop a build: they are listed elsewhere
+        return {}
 
 
 LOAD_CHUNK = 16  # articles per task sent to a cleaning process
@@ -178,6 +190,7 @@ class Building:
 
         scan = scan_corpus(self.root)
         report.skipped.extend(scan.skipped)
+        fixes = _corrections(self.root)  # the reader's: a file whose corrections change is re-read
         old_files: dict[str, dict] = manifest["files"]
         new_files: dict[str, dict] = {}
         to_load: list[SourceFile] = []
@@ -186,11 +199,15 @@ class Building:
             rel = source.rel
             entry = old_files.get(rel)
             stat = {"id": source.id, "size": source.size, "mtime_ns": source.mtime_ns}
+            corrected = fixes.get(rel, "")
+            if corrected:
+                stat["corrections"] = corrected
             if (
                 entry
                 and entry.get("id") == source.id
                 and entry.get("size") == source.size
                 and (entry.get("mtime_ns") == source.mtime_ns)
+                and entry.get("corrections", "") == corrected
             ):
                 new_files[rel] = entry
                 report.unchanged += 1
@@ -206,7 +223,12 @@ class Building:
                     stale_ids.add(entry["id"])
                     report.changed += 1
                 continue
-            if entry and entry.get("sha256") == digest and entry.get("id") == source.id:
+            if (
+                entry
+                and entry.get("sha256") == digest
+                and entry.get("id") == source.id
+                and entry.get("corrections", "") == corrected
+            ):
                 new_files[rel] = {**entry, **stat}
                 report.changed += 1
                 report.touched += 1

@@ -1,5 +1,7 @@
-"""Reading: a file to a clean Article — corpus scan, decoding and repair, front matter,
-Markdown and HTML, line measures, boilerplate, metadata, structure, and the loader."""
+"""Reading: a file to a clean Article — corpus scan, decoding and repair, layout repair (reflow,
+lists, tables of figures), line measures, the line classifier (rules, the article's extent, its
+head, wire stories), metadata, structure, Markdown clippings and HTML, and the loader, which
+applies the reader's corrections (search/corrections.py)."""
 
 from search.lazy import lazy_exports
 

@@ -1,15 +1,18 @@
-"""Which lines of a scraped plain-text article are the article, and why the others are not.
+"""Which lines of a plain-text article are the article, and why the others are not.
 
-A line classifier from generic signals only, in three passes:
+A line classifier of general signals, in four passes:
 
-1. Each line alone: junk phrases common to many sites (copyright, disclaimer, calls to action,
-   comment widgets, newsletter sign-offs, template placeholders), number-only and
-   symbol-only lines, short lines in another script than the article's.
-2. The article's extent: it starts at the title (the header line whose words recur most in
-   the body) and ends at the last cluster of sentence-like lines. Everything before the title
-   is site header or menu (a run of 8+ short lines); everything after the end is footer.
-   Header and footer lines that state a byline, date, source or URL become metadata.
-3. Context: a heading whose whole section was removed goes too, and so does a short line
+1. Each line alone (search/reading/rules.py): controls, calls to action, copyright notices,
+   picture credits, separators, stray numbers; labels printed more than once on the page; short
+   lines in another script than the article's; a wire story's sign-off.
+2. The article's extent (search/reading/extent.py): the stretch of lines richest in prose, so
+   that menus, lists of links and other stories, and comment threads around it are left out,
+   while a heading or a caption between two paragraphs stays. Text without page furniture (a
+   wire story, a clean article) keeps every line.
+3. The head of the article (search/reading/head.py): its title (the headline-shaped line
+   just above the text whose words recur in it, or a wire story's headline), then what the
+   lines between say: byline, date, source, address, dateline.
+4. Context: a heading whose whole section was removed goes too, and so does a short line
    wedged between removed lines.
 
 Every line that is not kept gets a reason, so the reader can show what was removed.
@@ -18,146 +21,31 @@ Every line that is not kept gets a reason, so the reader can show what was remov
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
-from search.reading import metadata
+from search.reading import extent, metadata
+from search.reading.extent import article_extent, has_furniture, isolated_lines
+from search.reading.head import (
+    ROLE_REASONS,
+    Metadata,
+    cut_dateline,
+    furniture_reason,
+    keep_dateline,
+    read_head,
+    read_metadata,
+)
 from search.reading.lines import Line
-from search.text import content_words
+from search.reading.newswire import signoff_lines, wire_header
+from search.reading.rules import SHORT_JUNK_MAX_WORDS, line_verdicts, repeated_labels
 
-# --- pass 1: phrases that mark boilerplate on many sites --------------------------------------
-
-# Whatever the line's length.
-_ALWAYS_JUNK: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"^\W*(?:disclaimer|免责声明|风险提示|legal notice)\b", re.I), "disclaimer"),
-    (
-        re.compile(
-            r"©|\bcopyright\b|\ball rights reserved\b|\brights (?:belong|reserved)|版权", re.I
-        ),
-        "copyright notice",
-    ),
-    (
-        re.compile(r"\{\{[^}]*\}\}|\{%[^%]*%\}|\*\|[A-Z_]+\|\*|%%[A-Za-z_]+%%"),
-        "unfilled template placeholder",
-    ),
-)
-
-# Only on lines of at most 25 words: a long sentence may say "subscribe" and be prose.
-_SHORT_LINE_JUNK: tuple[tuple[re.Pattern[str], str], ...] = (
-    (
-        re.compile(
-            r"\b(?:un)?subscribe\b|\bnewsletter\b|\bsign(?:ing)?[ -]?up\b|^P\.?S\.?\s|"
-            r"\bthanks for reading\b|\buntil next (?:time|week)\b|\bsee you (?:next|tomorrow)\b|"
-            r"\b(?:yesterday|last week|today)['’]s (?:issue|edition)\b|\bin your inbox\b"
-        ),
-        "newsletter text",
-    ),
-    (
-        re.compile(
-            r"\bclick (?:here|to|below)\b|\bshare (?:this|it|the|with)\b|\bfollow us\b|"
-            r"\bdownload (?:the|our) app\b|\b(?:read|learn|see) more\b|\bwant to be featured\b|"
-            r"\breach out\b|\bsponsored\b|\badvertisement\b|\bjoin (?:us|now|our)\b|"
-            r"\b(?:buy|trade|lock|shop|order|try|register|apply|start|book|download) now\b|"
-            r"\benjoying this\b|\bplease (?:support|share|like|follow|subscribe)\b|"
-            r"\bif you (?:like|liked|enjoyed|found) (?:it|this)\b|\bcurated digest\b",
-            re.I,
-        ),
-        "call to action",
-    ),
-    (
-        re.compile(
-            r"^\W*\d*\s*comments?\b|\bleave a (?:reply|comment)\b|\bpost a comment\b|"
-            r"\bno comments\b|\bbe the first to comment\b|点赞|评论|抢沙发|登录后|分享到",
-            re.I,
-        ),
-        "comment widget",
-    ),
-    (
-        re.compile(
-            r"^\W*(?:related(?: (?:articles|stories|posts|updates|news|coverage|reading))?|"
-            r"recommended(?: for you)?|you (?:may|might) also like|read (?:also|next)|see also|"
-            r"trending(?: now)?|most (?:read|popular)|top stories|more (?:from|on) .{1,40})\W*$",
-            re.I,
-        ),
-        "related-links heading",
-    ),
-    (
-        re.compile(r"^\W*(?:log ?in|sign ?in|create an account|forgot (?:your )?password)\b", re.I),
-        "sign-in prompt",
-    ),
-    (re.compile(r"^[\s\-—=*_~]*(?:the end|fin)[\s\-—=*_~.]*$", re.I), "end marker"),
-    (
-        re.compile(
-            r"^\W*(?:(?:show|view|see) (?:original|more|less|all|translation)|expand|collapse|"
-            r"translate|back to top|scroll to top|print|e-?mail|menu|home|"
-            r"skip to (?:main )?content|toggle navigation|close|open in app|"
-            r"listen(?: to this article)?|"
-            r"\d+\s*min(?:ute)?s? read)\W*$",
-            re.I,
-        ),
-        "interface text",
-    ),
-    (
-        re.compile(
-            r"^\W*(?:image|photo|picture|illustration|graphic|video)\s*"
-            r"(?:source|credit|courtesy|by)?\s*[:：]",
-            re.I,
-        ),
-        "image credit",
-    ),
-    (re.compile(r"^\W*(?:https?://|www\.)\S+\W*$"), "bare link"),
-)
+__all__ = ["SHORT_JUNK_MAX_WORDS", "Classification", "Metadata", "classify"]
 
 # "Competitor Analysis ▸ Show": the label of a collapsible section's toggle, left by scraping.
+_TOGGLE_MARKS = re.compile("[▸▾►▼▶▲+]")
 _TOGGLE_SUFFIX = re.compile(
     r"\s*[▸▾►▼▶▲+]\s*(?:show|hide|expand|collapse|more|less)(?: (?:more|all|details))?\s*$",
     re.I,
 )
-_SEPARATOR = re.compile(r"^[\s\-—_=*~·•.#]{3,}$")
-_SECOND_PERSON = re.compile(r"\b(?:you|your|you['’]re|you['’]ll)\b", re.I)
-MENU_RUN = 8  # this many short lines in a row, before the title, are a site menu
-SHORT_JUNK_MAX_WORDS = 25
-
-
-def _starts_with_pictograph(text: str) -> bool:
-    return bool(text) and unicodedata.category(text[0]) == "So"
-
-
-def junk_reason(line: Line) -> str | None:
-    """Why a line is boilerplate on its own, whatever surrounds it; None if it may be content."""
-    text = line.text
-    for pattern, reason in _ALWAYS_JUNK:
-        if pattern.search(text):
-            return reason
-    if line.table_row:
-        return None
-    if _SEPARATOR.match(text):
-        return "separator"
-    if not line.has_content:
-        return "decoration (no letters or digits)"
-    if line.number_only:
-        return "stray number line"
-    if line.words <= SHORT_JUNK_MAX_WORDS:
-        for pattern, reason in _SHORT_LINE_JUNK:
-            if pattern.search(text):
-                return reason
-        if _starts_with_pictograph(text) and _SECOND_PERSON.search(text):
-            return "call to action"
-    return None
-
-
-# --- the result ---------------------------------------------------------------------------------
-
-
-@dataclass
-class Metadata:
-    """What the header and footer lines say about the article."""
-
-    title: str | None = None
-    byline: str | None = None
-    source: str | None = None
-    published: str | None = None
-    url: str | None = None
 
 
 @dataclass
@@ -167,12 +55,11 @@ class Classification:
     lines: list[Line]
     kept: list[Line] = field(default_factory=list)
     removed: dict[int, str] = field(default_factory=dict)  # line number -> reason
-    # Parts cut from a kept line (an interface toggle after a heading): (line, text, reason).
+    # Parts cut from a kept line (a toggle after a heading, a dateline): (line, text, reason).
     fragments: list[tuple[int, str, str]] = field(default_factory=list)
     meta: Metadata = field(default_factory=Metadata)
-
-
-# --- passes 2 and 3 -----------------------------------------------------------------------------
+    restored: list[int] = field(default_factory=list)  # file lines the reader kept
+    unkept: list[int] = field(default_factory=list)  # file lines the reader removed
 
 
 def _article_script(lines: list[Line]) -> str | None:
@@ -184,144 +71,118 @@ def _article_script(lines: list[Line]) -> str | None:
     return max(counts, key=counts.__getitem__) if counts else None
 
 
-def _title_index(head: list[Line], body_words: set[str]) -> int | None:
-    """Index in `head` of the title: the header line whose words recur most in the body.
-
-    The score is shared words / (words + 1), so a three-word menu entry that happens to share
-    two words scores below a full headline. Near-ties go to the earlier line (the headline
-    comes before its dek).
-    """
-    scored: list[tuple[int, float]] = []
-    for index, line in enumerate(head):
-        if line.words < 3 or (line.sentence_end and line.words > 30):
-            continue
-        words = content_words(line.text)
-        if words:
-            scored.append((index, len(words & body_words) / (len(words) + 1)))
-    best = max((score for _, score in scored), default=0.0)
-    if best >= 0.3:
-        return next(index for index, score in scored if score >= best - 0.1)
-    # No header line shares the body's words (a short piece, a headline of puns): the title is
-    # then the last headline-shaped line before the body.
-    shaped = [i for i, line in enumerate(head) if 2 <= line.words <= 25 and not line.sentence_end]
-    return shaped[-1] if shaped else None
+def _other_script(nonblank: list[Line], junk: dict[int, str]) -> dict[int, str]:
+    script = _article_script([line for line in nonblank if line.number not in junk])
+    return {
+        line.number: f"text in another script ({line.script.title()}) than the article's"
+        for line in nonblank
+        if line.number not in junk
+        and script
+        and line.script
+        and line.script != script
+        and line.words <= 12
+        and not metadata.byline_of(line)
+        and not metadata.date_in(line)
+    }
 
 
-def _read_metadata(line: Line, meta: Metadata, *, in_header: bool) -> str | None:
-    """Record what a header/footer line says about the article; return its role or None."""
-    if in_header and meta.byline is None and (name := metadata.byline_of(line)):
-        meta.byline = name
-        return "byline"
-    if meta.source is None and (name := metadata.source_of(line)):
-        if (url := metadata.url_of(Line(line.number, name))) is not None:
-            meta.url = meta.url or url
-            return "url"
-        meta.source = name
-        return "source"
-    if meta.url is None and (url := metadata.url_of(line)):
-        meta.url = url
-        return "url"
-    if in_header and meta.published is None and (found := metadata.date_in(line)):
-        meta.published, rest = found
-        if meta.source is None and rest:
-            meta.source = metadata.doubled_name(rest)
-        return "date"
-    return None
-
-
-def _extend_end(nonblank: list[Line], end: int, junk: dict[int, str]) -> int:
-    """Carry the article's end over lines that continue it: whole sentences, list items and
-    table rows that follow the last prose line, and a date line that heads such a line."""
-    while end + 1 < len(nonblank):
-        nxt = nonblank[end + 1]
-        if nxt.number in junk:
-            break
-        continues = (
-            (nxt.sentence_end and nxt.words >= 4)
-            or (nxt.list_marker and nonblank[end].list_marker)
-            or (nxt.table_row and nonblank[end].table_row)
-        )
-        heads_next = (
-            nxt.date_only
-            and end + 2 < len(nonblank)
-            and nonblank[end + 2].number not in junk
-            and nonblank[end + 2].sentence_end
-        )
-        if not (continues or heads_next):
-            break
-        end += 1
-    return end
-
-
-def classify(lines: list[Line]) -> Classification:
-    """Decide, for every non-blank line, whether it belongs to the article."""
+def classify(
+    lines: list[Line],
+    disabled: frozenset[str] = frozenset(),
+    known: dict[int, str] | None = None,
+    overrides: dict[int, bool] | None = None,
+) -> Classification:
+    """Decide, for every non-blank line, whether it belongs to the article; `disabled` names
+    rules to leave out (for measuring what each gains); `known` gives lines already known not
+    to be text, with their reasons (a Markdown clipping's lines of links); `overrides` the
+    reader's corrections: file line -> kept (True) or removed (False), whatever the rules say."""
     result = Classification(lines=lines)
     nonblank = [line for line in lines if not line.blank]
     if not nonblank:
         return result
-    junk = {line.number: reason for line in nonblank if (reason := junk_reason(line))}
+    verdicts = line_verdicts(nonblank, disabled)
+    junk = {number: v.reason for number, v in verdicts.items()}
+    for number, reason in (known or {}).items():
+        junk.setdefault(number, reason)
+    closing = signoff_lines(lines) if "sign-off" not in disabled else {}
+    header = wire_header(lines) if "dateline" not in disabled else None
+    story = set(closing) | ({header.headline, header.dateline_line} if header else set())
+    stray = {n for n, v in verdicts.items() if v.rule == "stray number"}
+    if not has_furniture(nonblank, {n: r for n, r in junk.items() if n not in stray}, story):
+        # A number alone on a line is a counter of the page's furniture; in a clean text
+        # (a match report's attendance) it is the article's.
+        junk = {n: r for n, r in junk.items() if n not in stray}
+    junk.update(closing)
+    if "other script" not in disabled:
+        junk.update(_other_script(nonblank, junk))
+    dated: set[int] = set()  # lines of runs of dated entries: may still hold the title
+    if "comment thread" not in disabled:
+        for run in extent.stamped_runs(nonblank):
+            for line in nonblank[run.first : run.last + 1]:
+                if line.number not in junk:
+                    junk[line.number] = run.reason
+                    dated.add(line.number)
+    weak = {n: v.reason for n, v in repeated_labels(nonblank, disabled).items() if n not in junk}
 
-    script = _article_script([line for line in nonblank if line.number not in junk])
-    for line in nonblank:
-        if (
-            line.number not in junk
-            and script
-            and line.script
-            and line.script != script
-            and line.words <= 12
-            and not metadata.byline_of(line)
-            and not metadata.date_in(line)
-        ):
-            junk[line.number] = f"text in another script ({line.script.title()}) than the article's"
-
-    prose = [i for i, line in enumerate(nonblank) if line.sentence_like and line.number not in junk]
-    if prose:
-        first, last = prose[0], _extend_end(nonblank, prose[-1], junk)
-    else:  # no prose at all (a note, a list): keep whatever is not junk
-        first, last = 0, len(nonblank) - 1
-
-    header, body, footer = nonblank[:first], nonblank[first : last + 1], nonblank[last + 1 :]
     meta = result.meta
-    removed = result.removed
-
-    # The header: metadata lines, then the title; what precedes the title is site furniture.
     roles: dict[int, str] = {}
-    for line in header:
-        role = None if line.number in junk else _read_metadata(line, meta, in_header=True)
-        if role:
-            roles[line.number] = role
-    candidates = [ln for ln in header if ln.number not in junk and ln.number not in roles]
-    body_words = content_words(" ".join(ln.text for ln in body + footer))
-    title_at = _title_index(candidates, body_words)
-    if title_at is None and not candidates and body and len(body) > 1 and body[0].words <= 25:
-        candidates, body = [body[0]], body[1:]  # a title that reads as a sentence
-        title_at = 0
-    if title_at is not None:
-        title_line = candidates[title_at]
+    if header is not None:
+        at = next(i for i, line in enumerate(nonblank) if line.number == header.dateline_line)
+        first, last = (at + 1 if not header.dateline.rest else at), len(nonblank) - 1
+        title_line = next(line for line in nonblank if line.number == header.headline)
         meta.title = title_line.text
-        roles[title_line.number] = "title"
-        before = [ln for ln in header if ln.number < title_line.number]
-        run = _longest_short_run(before)
-        furniture = (
-            f"site menu (a run of {run} short lines)"
-            if run >= MENU_RUN
-            else "site header (before the title)"
-        )
-        for line in before:
-            if line.number not in roles:
-                removed[line.number] = junk.get(line.number, furniture)
-        after_title = [ln for ln in header if ln.number > title_line.number]
-    else:
-        after_title = header
-    # The rest: drop junk, repeats of the title, and long lines seen before (pull quotes).
+        roles[header.headline] = "title"
+        if header.byline is not None:
+            byline = next(line for line in nonblank if line.number == header.byline)
+            meta.byline = metadata.byline_of(byline) or byline.text
+            roles[header.byline] = "byline"
+        if not header.dateline.rest:
+            roles[header.dateline_line] = "dateline"
+            keep_dateline(meta, header.dateline)
+    exempt = extent.introduced_lists(nonblank, junk)
+    if header is None:
+        spacing = isolated_lines(lines) if "paragraph spacing" not in disabled else set()
+        notices = frozenset(n for n, v in verdicts.items() if v.rule in _SMALL_PRINT)
+        first, last = article_extent(nonblank, junk, weak, disabled, spacing, notices, exempt)
+
+    links: dict[int, int] = {}
+    furnished = header is None and has_furniture(nonblank, junk, exempt)
+    if furnished and "navigation run" not in disabled:
+        links = extent.navigation_runs(nonblank, exempt)
+
+    head, body, footer = nonblank[:first], nonblank[first : last + 1], nonblank[last + 1 :]
+    if header is None:
+        read_head(meta, head, body, footer, junk, dated | set(weak), roles, disabled)
+    # Between the title and the article, what stands above a byline or date line (a
+    # standfirst, a caption) is the page's header; what follows the last of them is article.
+    title_at = next((n for n, role in roles.items() if role == "title"), 0)
+    opens = max((n for n in roles if n > title_at), default=title_at)
+    after_title = [ln for ln in head if ln.number > opens and ln.number not in roles]
+    removed = result.removed
+    furniture = furniture_reason(head, title_at)
+    for line in head:
+        if line.number in roles or line.number > opens:
+            continue
+        if meta.title and line.text.casefold() == meta.title.casefold():
+            removed[line.number] = "repeated title"
+        elif line.number > title_at and title_at:
+            removed[line.number] = junk.get(line.number, "header (between the title and byline)")
+        else:
+            removed[line.number] = junk.get(line.number, furniture)
+
+    # The article: drop junk, repeats of the title, and long lines seen before (pull quotes).
     seen: dict[str, int] = {}
-    for line in [ln for ln in after_title if ln.number not in roles] + body:
+    for line in after_title + body:
         key = line.text.casefold()
         if line.number in junk:
             removed[line.number] = junk[line.number]
         elif meta.title and key == meta.title.casefold():
             removed[line.number] = "repeated title"
-        elif key in seen and line.words >= 8:
+        elif line in after_title and line.number in weak:
+            removed[line.number] = weak[line.number]
+        elif line.number in links:
+            removed[line.number] = f"list of links (a run of {links[line.number]} short lines)"
+        elif key in seen and line.words >= REPEAT_WORDS and line.sentence_end:
             removed[line.number] = f"repeats line {seen[key]}"
         else:
             seen.setdefault(key, line.number)
@@ -329,47 +190,66 @@ def classify(lines: list[Line]) -> Classification:
 
     # The footer: source and URL lines are metadata, the rest is site furniture.
     for line in footer:
-        role = None if line.number in junk else _read_metadata(line, meta, in_header=False)
+        role = None if line.number in junk else read_metadata(line, meta, in_header=False)
         if role:
             roles[line.number] = role
         else:
             removed[line.number] = junk.get(line.number, "footer (after the article's end)")
 
     for number, role in roles.items():
-        removed[number] = _ROLE_REASONS[role]
+        removed[number] = ROLE_REASONS[role]
     _remove_orphaned_context(result)
+    if overrides:
+        _apply_overrides(result, overrides)
     result.kept.sort(key=lambda ln: ln.number)
+    if "dateline" not in disabled:
+        known = header.dateline if header and header.dateline.rest else None
+        cut_dateline(result.kept, result.fragments, meta, known)
     _cut_toggle_labels(result)
     return result
 
 
+CORRECTED = "removed by you (a correction)"
+REPEAT_WORDS = 15  # a line this long printed a second time is a pull quote (shorter ones: data)
+_SMALL_PRINT = ("copyright notice", "site notice", "disclaimer")
+
+
+def _apply_overrides(result: Classification, overrides: dict[int, bool]) -> None:
+    """The reader's corrections, over the rules: a line restored is kept, a line removed goes.
+    A correction of one line of a hard-wrapped paragraph applies to the whole paragraph."""
+    logical = {n: ln for ln in result.lines if not ln.blank for n in range(ln.number, ln.last + 1)}
+    kept = {ln.number for ln in result.kept}
+    for number, keep in sorted(overrides.items()):
+        line = logical.get(number)
+        if line is None:
+            continue
+        if keep and line.number not in kept:
+            result.removed.pop(line.number, None)
+            result.kept.append(line)
+            kept.add(line.number)
+            result.restored.append(number)
+        elif not keep and line.number in kept:
+            result.kept = [ln for ln in result.kept if ln.number != line.number]
+            kept.discard(line.number)
+            result.removed[line.number] = CORRECTED
+            result.unkept.append(number)
+
+
 def _cut_toggle_labels(result: Classification) -> None:
     for index, line in enumerate(result.kept):
+        if not _TOGGLE_MARKS.search(line.text):
+            continue
         match = _TOGGLE_SUFFIX.search(line.text)
         if match and match.start() > 0:
             result.fragments.append((line.number, match.group().strip(), "interface text (toggle)"))
             result.kept[index] = Line(line.number, line.text[: match.start()], end=line.end)
 
 
-_ROLE_REASONS = {
-    "title": "title (shown as the article's title)",
-    "byline": "byline (shown in the article's details)",
-    "date": "date line (shown as the publication date)",
-    "source": "source line (shown in the article's details)",
-    "url": "address line (shown in the article's details)",
-}
-
-
-def _longest_short_run(lines: list[Line]) -> int:
-    best = current = 0
-    for line in lines:
-        current = current + 1 if line.short else 0
-        best = max(best, current)
-    return best
-
-
 def _is_heading_like(line: Line) -> bool:
     return line.short and not line.sentence_end and not line.list_marker and not line.table_row
+
+
+_CLOSING_REASONS = ("sign-off", "end-of-story")
 
 
 def _remove_orphaned_context(result: Classification) -> None:
@@ -380,13 +260,15 @@ def _remove_orphaned_context(result: Classification) -> None:
     drop: dict[int, str] = {}
     for line in result.kept:
         i = position[line.number]
-        if not _is_heading_like(line) or line.words > 6:
+        if not _is_heading_like(line) or line.words > 6 or line.figures:
             continue
         prev_removed = i > 0 and order[i - 1].number in result.removed
         section: list[Line] = []
         for nxt in order[i + 1 :]:
             if nxt.number in kept_numbers and (_is_heading_like(nxt) or nxt.sentence_like):
                 break
+            if result.removed.get(nxt.number, "").startswith(_CLOSING_REASONS):
+                break  # a story's sign-off is no section
             section.append(nxt)
         if section and all(s.number in result.removed for s in section):
             drop[line.number] = "heading of a removed section"

@@ -157,6 +157,8 @@ def load_corpus(
             articles.append(load_article(source))
         except LoadError as error:
             skipped.append(Skipped(source.path, str(error)))
+        except Exception as error:  # one file's failure skips that file, never the corpus
+            skipped.append(Skipped(source.path, f"could not be read ({type(error).__name__})"))
         if on_progress:
             on_progress(done, len(scan.files), source)
     return Corpus(root=scan.root, articles=articles, skipped=skipped)

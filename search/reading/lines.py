@@ -1,36 +1,76 @@
-"""Measurements of one line of text that the cleaner decides on: words, script, sentence shape.
+"""Measurements of one line of text that the cleaner decides on: words, script, sentence shape,
+list markers, dates and times.
 
 All signals are generic (no site's strings): how many words, how many of them are stopwords,
-whether the line ends like a sentence, which writing system its letters belong to.
+whether the line ends like a sentence, which writing system its letters belong to, whether it
+states a date or a time of day.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from search.text import HAN_OR_KANA, STOP_WORDS, WORD
 
 # A sentence ends with . ! ? (or their CJK forms), possibly followed by closing quotes/brackets.
 _SENTENCE_END = re.compile(r"[.!?。！？…](?:[\"'”’»)\]）」』]+)?\s*$")
-_LIST_MARKER = re.compile(r"^\s*(?:(?:[-*+•·▪▫‣◦●○►▸–—]|\d{1,3}[.)])\s*)+(?=\S)")
+# A bullet is a symbol then a space (a dash straight before a digit is a minus sign), or a round
+# bullet glued to its text. A number marker ("1." "22)") needs a space and then no digit after
+# it, so that "13.5 billion" or "3. 5" never read as list items.
+_BULLETS = r"(?:[-*+–—]\s+|[•·▪▫‣◦●○►▸]\s*)+"
+_BULLET_MARKER = re.compile(rf"^\s*{_BULLETS}(?=\S)")
+_NUMBER_MARKER = re.compile(r"^\s*\d{1,3}[.)]\s+(?=[^\d\s])")
+# Two sentences on one line: a full stop inside, then a capital.
+_INNER_PUNCTUATION = re.compile(r"[^\W\d_][.!?…]\s+[\"“«(¿¡]?[^\W\d_a-z]")
+_ANY_DIGIT = re.compile(r"\d")
+_ALNUM = re.compile(r"[^\W_]")
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _NUMBER_ONLY = re.compile(r"^[#№\s]*\d[\d\s.,]*$")
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 # A line that is only a date: 2018-11, 2026/03/05, 2026.03.05 01:53, March 2025, 5 March 2025...
-_MONTH = (
+MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 DATE_PATTERN = re.compile(
     r"(?:(?<!\d)\d{4}[-/.年]\d{1,2}(?:[-/.月]\d{1,2}日?)?(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?)"
-    rf"|(?:\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b)"
-    rf"|(?:\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}\b)"
-    rf"|(?:\b{_MONTH}\s+\d{{4}}\b)",
+    r"|(?:(?<![\d/.])\d{1,2}[/.]\d{1,2}[/.]\d{4}(?![\d/.]))"
+    rf"|(?:\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b)"
+    rf"|(?:\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}}\b)"
+    rf"|(?:\b{MONTH}\s+\d{{4}}\b)",
     re.IGNORECASE,
 )
+# Any mention of a day: the patterns above, day.month.year, or a month and a day without a year.
+_ANY_DATE = re.compile(
+    rf"{DATE_PATTERN.pattern}|\b\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}\b"
+    rf"|\b{MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{MONTH}(?!\w)",
+    re.IGNORECASE,
+)
+# A time of day (9:24, 21:17, 7:07 PM) or an age ("2 days ago", "~6 hours ago", "32M ago").
+_CLOCK = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?![\d:]\d)|\b\d{1,2}\s*[ap]\.?m\.?(?!\w)", re.I)
+_AGE = re.compile(r"\b\d+\s*[a-z]{0,7}\.?\s+ago\b", re.I)
+
+
+class cached_property:  # lower case, as the functools one it replaces
+    """Compute once per Line, then a plain attribute (functools' version takes a lock on
+    every first read in Python 3.11: a third of the cleaner's time went there)."""
+
+    def __init__(self, func):  # type: ignore[no-untyped-def]
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj, owner=None):  # type: ignore[no-untyped-def]
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.func(obj)
+        return value
 
 
 @lru_cache(maxsize=16384)
@@ -52,8 +92,14 @@ _OTHER_LETTER = re.compile(r"[^\W\d_A-Za-z]")
 
 def dominant_script(text: str) -> str | None:
     """The script most letters of `text` are written in, or None when it has no letters."""
-    counts: dict[str, int] = {"LATIN": len(_ASCII_LETTER.findall(text))}
-    for char in _OTHER_LETTER.findall(text):
+    if text.isascii():
+        return "LATIN" if _ASCII_LETTER.search(text) else None
+    latin = len(_ASCII_LETTER.findall(text))
+    others = _OTHER_LETTER.findall(text)
+    if len(others) * 2 < latin:  # a few accented letters in Latin text: no need to look
+        return "LATIN"
+    counts: dict[str, int] = {"LATIN": latin}
+    for char in others:
         script = script_of(char)
         counts[script] = counts.get(script, 0) + 1
     best = max(counts, key=counts.__getitem__)
@@ -62,11 +108,19 @@ def dominant_script(text: str) -> str | None:
 
 @dataclass(frozen=True)
 class Line:
-    """One line of a plain-text file, with the measurements the cleaner uses."""
+    """One line of a plain-text file, with the measurements the cleaner uses.
+
+    The layout pass (search/reading/layout.py) sets the last three fields: `end` when
+    hard-wrapped lines were joined into this one, `figures` for a row of a table of figures,
+    and `item` for a line it decided is (True) or is not (False) a list item.
+    """
 
     number: int  # 1-based
     raw: str
     end: int | None = None  # last file line, when hard-wrapped lines were joined into this one
+    figures: bool = False
+    item: bool | None = None
+    capitals: bool = False  # the whole text is in capitals: case says nothing about headings
 
     @property
     def last(self) -> int:
@@ -76,9 +130,23 @@ class Line:
     def text(self) -> str:
         return self.raw.strip()
 
-    @property
+    @cached_property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @cached_property
+    def digits(self) -> bool:
+        return bool(_ANY_DIGIT.search(self.text))
+
+    @cached_property
     def blank(self) -> bool:
         return not self.text
+
+    @cached_property
+    def indent(self) -> int:
+        """Columns of leading white space (a tab counts as four)."""
+        head = self.raw[: len(self.raw) - len(self.raw.lstrip())]
+        return len(head.replace("\t", "    "))
 
     @cached_property
     def tokens(self) -> list[str]:
@@ -91,6 +159,8 @@ class Line:
     @cached_property
     def words(self) -> float:
         """Word count; two CJK characters count as one word."""
+        if not self.cjk_chars:
+            return len(self.tokens)
         latin_tokens = [t for t in self.tokens if not HAN_OR_KANA.search(t)]
         return len(latin_tokens) + self.cjk_chars / 2
 
@@ -110,8 +180,11 @@ class Line:
 
     @cached_property
     def list_marker(self) -> str | None:
-        match = _LIST_MARKER.match(self.text)
-        return match.group() if match and not self.table_row else None
+        """The line's list marker (bullets, or a number such as "2."), if it is a list item."""
+        if self.item is False or self.table_row or self.figures:
+            return None
+        match = _BULLET_MARKER.match(self.text) or _NUMBER_MARKER.match(self.text)
+        return match.group() if match else None
 
     @cached_property
     def table_row(self) -> bool:
@@ -129,81 +202,83 @@ class Line:
         return bool(match) or bool(_YEAR.match(self.text))
 
     @cached_property
+    def dated(self) -> bool:
+        """A line that is a date, give or take a word ("12 November 2019", "Nov 18 | Fact")."""
+        match = _ANY_DATE.search(self.text)
+        if not match:
+            return False
+        rest = self.text[: match.start()] + " " + self.text[match.end() :]
+        return len(WORD.findall(rest)) <= 1
+
+    @cached_property
+    def mentions_date(self) -> bool:
+        """The line names a day (with or without its year)."""
+        return self.digits and bool(_ANY_DATE.search(self.text))
+
+    @cached_property
+    def clock(self) -> bool:
+        """The line states a time of day or an age ("3 hours ago")."""
+        return self.digits and bool(_CLOCK.search(self.text) or _AGE.search(self.text))
+
+    @cached_property
     def has_content(self) -> bool:
         """Letters or digits: a line of only symbols or emoji has none."""
-        return any(ch.isalnum() for ch in self.text)
+        return bool(_ALNUM.search(self.text))
 
     @cached_property
     def title_case_ratio(self) -> float:
+        if self.capitals:
+            return 0.0
         words = [t for t in self.tokens if t[0].isalpha()]
         if not words:
             return 0.0
         return sum(t[0].isupper() for t in words) / len(words)
 
-    @property
+    @cached_property
     def sentence_like(self) -> bool:
         """Prose: a whole sentence of some length, or a long line dense in function words."""
         if self.cjk_chars >= 20 and self.sentence_end:
             return True
         if self.sentence_end and self.words >= 8:
             return True
-        return self.words >= 20 and self.stop_density >= 0.25
+        # A long line of two sentences or more, in any language (stop words are English).
+        return self.words >= 20 and (
+            self.stop_density >= 0.25 or bool(_INNER_PUNCTUATION.search(self.text))
+        )
 
-    @property
+    @cached_property
     def short(self) -> bool:
         """A line too short to be prose (menu entries, buttons, headings)."""
         return not self.sentence_like and self.words <= 12
 
 
 def strip_list_marker(text: str) -> str:
-    """The text of a list item without its bullets or numbers."""
-    return _LIST_MARKER.sub("", text, count=1).strip()
+    """The text of a list item without its bullets. A number ("2.") is part of the text: the
+    number of an item in a ranking is information, and no number is ever dropped."""
+    return _BULLET_MARKER.sub("", text, count=1).strip()
 
 
-WRAP_MAX_WIDTH = 100  # files wrapped wider than this are one line per paragraph, not wrapped
-WRAP_SLACK = 25  # a wrapped line is at least this close to the wrap width
+def letters_in_capitals(text: str) -> bool:
+    """Whether a text is written in capitals (a wire story, a scanned magazine): then a line
+    in capitals is not a heading for that reason."""
+    sample = text[:20_000]  # enough to tell; a long text is not read twice for this
+    upper = sum(map(str.isupper, sample))
+    return upper >= 200 and upper >= 4 * sum(map(str.islower, sample))
 
 
-def wrap_width(lines: list[Line]) -> int | None:
-    """The column a hard-wrapped file was wrapped at, or None if it is not hard-wrapped.
-
-    Hard-wrapped text (e-mail, plain-text archives, abstracts) has most lines within a few
-    characters of one width, well under 100; scraped web text has one paragraph per line.
-    """
-    lengths = sorted(len(line.raw.rstrip()) for line in lines if not line.blank)
-    if len(lengths) < 4:
-        return None
-    width = lengths[int(0.9 * (len(lengths) - 1))]
-    if not 30 <= width <= WRAP_MAX_WIDTH:
-        return None
-    full = sum(1 for length in lengths if length >= width - WRAP_SLACK)
-    return width if full >= 0.5 * len(lengths) else None
+# Measurements that do not depend on the layout's flags: a Line given new flags keeps them.
+_FLAG_FREE = frozenset(
+    """text lower digits blank tokens cjk_chars words stop_density sentence_end script indent
+    table_row number_only date_only dated mentions_date clock has_content sentence_like
+    short""".split()
+)
 
 
-def _structural(line: Line) -> bool:
-    return bool(line.list_marker or line.table_row or line.text.startswith(("#", ">")))
-
-
-def unwrap(lines: list[Line]) -> list[Line]:
-    """Join the lines of hard-wrapped paragraphs into one logical line each, so that the
-    cleaner judges sentences, not fragments. Files that are not hard-wrapped are returned
-    as they are."""
-    width = wrap_width(lines)
-    if width is None:
-        return lines
-    out: list[Line] = []
-    for line in lines:
-        previous = out[-1] if out else None
-        if (
-            previous is not None
-            and not line.blank
-            and not previous.blank
-            and previous.last == line.number - 1
-            and len(lines[previous.last - lines[0].number].raw.rstrip()) >= width - WRAP_SLACK
-            and not _structural(line)
-            and not _structural(previous)
-        ):
-            out[-1] = Line(previous.number, f"{previous.text} {line.text}", end=line.number)
-        else:
-            out.append(line)
-    return out
+def with_flags(line: Line, **changes: object) -> Line:
+    """`line` with other layout flags (figures, item, capitals, end...), keeping what was
+    already measured of its text when the text stays the same."""
+    changed = replace(line, **changes)  # type: ignore[arg-type]
+    if "raw" not in changes:
+        cache = {k: v for k, v in line.__dict__.items() if k in _FLAG_FREE}
+        changed.__dict__.update(cache)
+    return changed

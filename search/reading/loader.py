@@ -3,13 +3,23 @@ fits its format (plain text, Markdown with front matter, or HTML)."""
 
 from __future__ import annotations
 
+from search.corrections import FIELDS, FileCorrections, locate, stored_corrections
 from search.errors import LoadError
-from search.model import Article, Passage, PassageKind, RemovedLine, SourceFile
+from search.model import (
+    Article,
+    CorrectionMarks,
+    LineFix,
+    Passage,
+    PassageKind,
+    RemovedLine,
+    SourceFile,
+)
 from search.reading.clean import CleanText, clean_plain_text, first_paragraph
+from search.reading.clipping import clean_markdown
 from search.reading.decode import NotText, decode
-from search.reading.frontmatter import split_front_matter
 from search.reading.htmlpage import extract_html, html_passages
-from search.reading.markdown import parse_markdown, reindex
+from search.reading.lines import Line
+from search.reading.markdown import reindex
 from search.reading.metadata import attribution_of
 from search.reading.structure import split_long_passages
 
@@ -51,37 +61,14 @@ def _title_from_heading(
     return first.text, reindex(passages[1:]), removed
 
 
-def _clean_markdown(text: str) -> tuple[CleanText, list[str]]:
-    front, body = split_front_matter(text)
-    notes = [front.problem] if front.problem else []
-    passages = parse_markdown(body, first_line=front.lines + 1)
-    removed = [
-        RemovedLine(line=n, text=line, reason="front matter (shown in the article's details)")
-        for n, line in enumerate(text.split("\n")[: front.lines], start=1)
-        if line.strip()
-    ]
-    title, passages, title_line = _title_from_heading(front.fields.get("title"), passages)
-    if title_line:
-        removed.append(title_line)
-    clean = CleanText(
-        passages=passages,
-        removed=removed,
-        title=title,
-        byline=front.fields.get("byline"),
-        source=front.fields.get("source"),
-        published=front.fields.get("published"),
-        url=front.fields.get("url"),
-        attribution=attribution_of(first_paragraph(passages)),
-    )
-    return clean, notes
-
-
 def _clean_html(text: str) -> CleanText:
     page = extract_html(text)
     if page is None:
         raise LoadError("HTML page without article text (only markup, scripts or menus)")
     title, passages, _ = _title_from_heading(page.title, html_passages(page))
-    if not any(len(p.text.split()) >= PROSE_WORDS for p in passages):
+    # Words as the cleaner counts them: two CJK characters are a word (Japanese and Chinese
+    # have no spaces between words, so splitting on spaces sees one "word" per sentence).
+    if not any(Line(0, p.text).words >= PROSE_WORDS for p in passages):
         # What is left of a page of scripts and menus: a "Home" link, a cookie button.
         raise LoadError("HTML page without article text (only markup, scripts or menus)")
     return CleanText(
@@ -95,25 +82,50 @@ def _clean_html(text: str) -> CleanText:
     )
 
 
-def load_article(source: SourceFile, *, max_bytes: int = MAX_FILE_BYTES) -> Article:
-    """Read, decode and clean one file. Raises LoadError with a one-line reason."""
+STORED = object()  # load_article's default: the reader's corrections stored for the file
+
+
+def load_article(
+    source: SourceFile,
+    *,
+    max_bytes: int = MAX_FILE_BYTES,
+    corrections: FileCorrections | None | object = STORED,
+) -> Article:
+    """Read, decode and clean one file, with the reader's corrections of it (those stored,
+    unless others or None are given). Raises LoadError with a one-line reason, whatever went
+    wrong: one file's failure (a library missing, a bug on a strange page) never stops the
+    reading of a corpus; the file is skipped with its reason."""
+    try:
+        fixes = stored_corrections(source) if corrections is STORED else corrections
+        return _load(source, max_bytes, fixes if isinstance(fixes, FileCorrections) else None)
+    except LoadError:
+        raise
+    except Exception as error:  # any failure of one file is that file's reason, never the corpus's
+        detail = str(error).strip().splitlines()[0] if str(error).strip() else ""
+        reason = f"{type(error).__name__}: {detail}" if detail else type(error).__name__
+        raise LoadError(f"could not be read ({reason[:200]})") from error
+
+
+def _load(source: SourceFile, max_bytes: int, fixes: FileCorrections | None) -> Article:
     data = _read_bytes(source, max_bytes)
     try:
         decoded = decode(data)
     except NotText as error:
         raise LoadError(str(error)) from error
     notes = list(decoded.repairs)
+    located = locate(fixes.lines, decoded.text) if fixes and source.kind != "html" else []
+    overrides = {found.line: found.fix.keep for found in located if found.line is not None}
     if source.kind == "markdown":
-        clean, problems = _clean_markdown(decoded.text)
+        clean, problems = clean_markdown(decoded.text, overrides=overrides)
         notes += problems
     elif source.kind == "html":
         clean = _clean_html(decoded.text)
     else:
-        clean = clean_plain_text(decoded.text)
+        clean = clean_plain_text(decoded.text, overrides=overrides)
     if not clean.passages:
         raise LoadError("no article text found (everything in it looks like site furniture)")
     title = clean.title or _fallback_title(clean) or source.id
-    return Article(
+    article = Article(
         id=source.id,
         path=source.path,
         title=title,
@@ -127,7 +139,27 @@ def load_article(source: SourceFile, *, max_bytes: int = MAX_FILE_BYTES) -> Arti
         encoding=decoded.encoding,
         repairs=notes,
         text=decoded.text,
+        dateline=clean.dateline,
+        place=clean.place,
+        tags=clean.tags,
     )
+    if fixes:
+        _correct_details(article, fixes, clean, [f.fix for f in located if f.stale])
+    return article
+
+
+def _correct_details(
+    article: Article, fixes: FileCorrections, clean: CleanText, stale: list[LineFix]
+) -> None:
+    """The details the reader fixed, and marks of every correction made."""
+    marks = CorrectionMarks(restored=sorted(clean.restored), removed=sorted(clean.unkept))
+    for name in FIELDS:
+        wanted = getattr(fixes, name)
+        if wanted is not None and wanted != getattr(article, name):
+            marks.fields[name] = (getattr(article, name), wanted)
+            setattr(article, name, wanted)
+    marks.stale = stale
+    article.corrected = marks
 
 
 def _fallback_title(clean: CleanText) -> str | None:

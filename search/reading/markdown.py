@@ -31,12 +31,35 @@ def inline_text(token: Token) -> str:
     return "".join(parts).strip()
 
 
+def link_share(token: Token) -> float:
+    """The share of an inline token's text that is the text of links (1.0: only links)."""
+    total = linked = 0
+    depth = 0
+    for child in token.children or []:
+        if child.type == "link_open":
+            depth += 1
+        elif child.type == "link_close":
+            depth = max(0, depth - 1)
+        elif child.type in {"text", "code_inline"}:
+            size = len(child.content.strip())
+            total += size
+            linked += size if depth else 0
+    return linked / total if total else 0.0
+
+
 def parse_markdown(text: str, first_line: int = 1) -> list[Passage]:
     """Passages of a Markdown text; `first_line` is the file line the text starts on."""
+    return [passage for passage, _ in parse_markdown_links(text, first_line)]
+
+
+def parse_markdown_links(text: str, first_line: int = 1) -> list[tuple[Passage, float]]:
+    """Passages of a Markdown text, each with the share of its text that is links (a menu, a
+    "Read more" pointer). An item of an ordered list keeps its number ("2. ...")."""
     tokens = _parser().parse(text)
     source_lines = text.split("\n")
-    found: list[tuple[PassageKind, str, tuple[int, int] | None, int]] = []
+    found: list[tuple[PassageKind, str, tuple[int, int] | None, int, float]] = []
     containers: list[str] = []
+    numbers: list[str] = []  # the marker of the list item being read ("2." "3)"), or ""
 
     def span(token: Token) -> tuple[int, int] | None:
         if token.map is None:
@@ -52,14 +75,19 @@ def parse_markdown(text: str, first_line: int = 1) -> list[Passage]:
             pass
         elif kind == "list_item_open":
             containers.append("item")
+            numbers.append(f"{token.info}{token.markup} " if token.info else "")
         elif kind == "blockquote_open":
             containers.append("quote")
         elif kind in {"list_item_close", "blockquote_close"}:
-            containers.pop()
+            if containers.pop() == "item":
+                numbers.pop()
         elif kind == "heading_open":
             content = inline_text(tokens[i + 1])
             if content:
-                found.append((PassageKind.HEADING, content, span(token), int(token.tag[1])))
+                level = int(token.tag[1])
+                found.append(
+                    (PassageKind.HEADING, content, span(token), level, link_share(tokens[i + 1]))
+                )
             i += 2
         elif kind == "paragraph_open":
             content = inline_text(tokens[i + 1])
@@ -68,22 +96,24 @@ def parse_markdown(text: str, first_line: int = 1) -> list[Passage]:
                 "item": PassageKind.LIST_ITEM,
                 "quote": PassageKind.QUOTE,
             }.get(where or "", PassageKind.PARAGRAPH)
+            if content and passage_kind is PassageKind.LIST_ITEM and numbers and numbers[-1]:
+                content, numbers[-1] = numbers[-1] + content, ""  # the number, on its first line
             if content:
-                found.append((passage_kind, content, span(token), 0))
+                found.append((passage_kind, content, span(token), 0, link_share(tokens[i + 1])))
             i += 2
         elif kind == "table_open":
             where = span(token)
             if token.map:
                 raw = "\n".join(line.strip() for line in source_lines[token.map[0] : token.map[1]])
-                found.append((PassageKind.TABLE, raw.strip(), where, 0))
+                found.append((PassageKind.TABLE, raw.strip(), where, 0, 0.0))
             while i < len(tokens) and tokens[i].type != "table_close":
                 i += 1
         elif kind in {"fence", "code_block"} and token.content.strip():
-            found.append((PassageKind.PARAGRAPH, token.content.rstrip("\n"), span(token), 0))
+            found.append((PassageKind.PARAGRAPH, token.content.rstrip("\n"), span(token), 0, 0.0))
         i += 1
     return [
-        Passage(index=index, kind=kind, text=content, lines=lines, level=level)
-        for index, (kind, content, lines, level) in enumerate(found)
+        (Passage(index=index, kind=kind, text=content, lines=lines, level=level), share)
+        for index, (kind, content, lines, level, share) in enumerate(found)
     ]
 
 

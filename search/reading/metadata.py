@@ -7,6 +7,7 @@ free-text search is too noisy on article bodies.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from functools import lru_cache
 
@@ -42,15 +43,24 @@ def _clean_name(name: str) -> str:
     return _TRAILING_DECORATION.sub("", name).strip()
 
 
+# What may follow the names on a byline line: "on Monday, November 18th, 2019", "| May 3".
+_AFTER_NAMES = re.compile(r"\s+(?:on|at|updated|published|posted)\s+\S.*$|\s*[|·•]\s*\S.*$", re.I)
+
+
 def byline_of(line: Line) -> str | None:
-    """The author named by a byline line ("By: Jane Doe"), or None."""
-    if line.words > 10:
+    """The author named by a byline line ("By: Jane Doe", "By Ann Lee on March 3, 2024"), or
+    None."""
+    dated = line.mentions_date or line.clock
+    if line.words > (18 if dated else 10):
         return None
     match = _BYLINE.match(line.text)
     if not match:
         return None
-    name = _clean_name(match.group("name"))
-    if not name or name[0].isdigit() or len(name.split()) > 6:
+    name = match.group("name")
+    if dated:
+        name = _AFTER_NAMES.sub("", name)
+    name = _clean_name(name)
+    if not name or name[0].isdigit() or len(name.split()) > 6 or line.sentence_like and not dated:
         return None  # "By 2025, ..." is a sentence, not a byline
     return name
 
@@ -91,9 +101,32 @@ _DAY_PRESENT = re.compile(
 )
 
 
+_NUMERIC_DATE = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
+
+
+def _numeric_date(first: int, second: int, year: int) -> str | None:
+    """A date written 27/09/2018 or 09/27/2018: day and month told apart when one of them
+    is over 12; when both could be either, only the year is sure (nothing is guessed)."""
+    if first > 12 and 1 <= second <= 12:
+        day, month = first, second
+    elif second > 12 and 1 <= first <= 12:
+        day, month = second, first
+    elif first == second and 1 <= first <= 12:
+        day = month = first
+    else:
+        return f"{year:04d}" if first <= 31 and second <= 31 else None
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
 @lru_cache(maxsize=1024)
 def normalise_date(text: str) -> str | None:
     """ISO 8601 for a date string already found: "2026-03-05", or "2018-11" without a day."""
+    numeric = _NUMERIC_DATE.fullmatch(text.strip())
+    if numeric:
+        return _numeric_date(*(int(part) for part in numeric.groups()))
     import dateparser  # slow to import; only needed once a date has been found
 
     cleaned = text.replace("年", "-").replace("月", "-").replace("日", "")
@@ -118,10 +151,16 @@ def attribution_of(first_paragraph: str) -> str | None:
     return None
 
 
-def doubled_name(text: str) -> str | None:
-    """The name in "金融界金融界": a logo's alt text then the same name, as scrapers leave it."""
-    text = text.strip()
-    half = len(text) // 2
-    if half and len(text) % 2 == 0 and text[:half] == text[half:] and len(text) <= 60:
-        return text[:half]
-    return None
+_NAME_WORD = re.compile(r"^(?:[A-Z][\w&'’.\-]*|[^\W\d_A-Za-z][^\W\d_]*)$")
+
+
+def name_beside_date(text: str) -> str | None:
+    """The outlet named beside a date on a header line ("Associated Press November 19, 2019"):
+    one to four capitalised words (or a word in a script without capitals), nothing else. A
+    name printed twice in a row, as a logo's text beside its alt text ("CNNCNN"), once."""
+    text = text.strip(" \t|·•-–—,")
+    words = text.split()
+    if not 1 <= len(words) <= 4 or not all(_NAME_WORD.match(word) for word in words):
+        return None
+    doubled = re.fullmatch(r"(.+?) ?\1", text)
+    return doubled.group(1) if doubled else text

@@ -30,6 +30,13 @@ def _is_heading(line: Line, following: Line | None) -> bool:
     return following.sentence_like or bool(following.list_marker) or following.table_row
 
 
+def _same_table(row: Line, following: Line) -> bool:
+    """A pipe table goes on with the next line; a table of figures over one blank line too."""
+    if row.figures:
+        return following.figures and following.number <= row.last + 2
+    return following.table_row and following.number == row.last + 1
+
+
 def build_passages(kept: list[Line]) -> list[Passage]:
     """Group kept lines into passages, in file order."""
     passages: list[tuple[PassageKind, str, int, int, int]] = []  # kind, text, first, last, level
@@ -38,13 +45,9 @@ def build_passages(kept: list[Line]) -> list[Passage]:
         line = kept[i]
         following = kept[i + 1] if i + 1 < len(kept) else None
 
-        if line.table_row:
+        if line.table_row or line.figures:
             rows = [line]
-            while (
-                i + 1 < len(kept)
-                and kept[i + 1].table_row
-                and kept[i + 1].number == rows[-1].last + 1
-            ):
+            while i + 1 < len(kept) and _same_table(rows[-1], kept[i + 1]):
                 i += 1
                 rows.append(kept[i])
             text = "\n".join(row.text for row in rows)
