@@ -13,6 +13,7 @@ _EXPORTS = {
     "Skipped": "model",
     "SourceFile": "model",
     "CorpusError": "errors",
+    "CorrectionError": "errors",
     "IndexBusy": "errors",
     "LoadError": "errors",
     "UnknownArticle": "errors",

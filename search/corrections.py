@@ -17,17 +17,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from search.model import Article, CorrectionMarks, LineFix, SourceFile
-
-__all__ = [
-    "ArticleFixes",
-    "CorrectionMarks",
-    "CorrectionStore",
-    "FileCorrections",
-    "Fixed",
-    "LineFix",
-    "Located",
-]
+from search.errors import CorrectionError
+from search.model import Article, LineFix, SourceFile
 from search.userdata import locations
 from search.userdata.userfiles import UserFile
 
@@ -35,10 +26,6 @@ VERSION = 1
 FILE_NAME = "corrections.yaml"
 FIELDS = ("title", "published", "source", "byline")
 _DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
-
-
-class CorrectionError(ValueError):
-    """A correction that cannot be made (no such line, a date that is not one); one line."""
 
 
 @dataclass(frozen=True)

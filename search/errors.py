@@ -22,3 +22,7 @@ class IndexBusy(Exception):
 
 class UnknownBookmark(LookupError):
     """No bookmark, or more than one, answers to an id."""
+
+
+class CorrectionError(ValueError):
+    """A correction that cannot be made (no such line, a date that is not one)."""

@@ -38,6 +38,10 @@ def article_json(article: Article) -> dict[str, object]:
         "attribution": article.attribution,
         "published": article.published,
         "url": article.url,
+        "dateline": article.dateline,
+        "place": article.place,
+        "tags": list(article.tags),
+        "corrected": article.corrected.as_json() if article.corrected else None,
         "passages": [
             {
                 "index": p.index,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-from search import CorpusError, IndexBusy, UnknownArticle, UnknownBookmark
+from search import CorpusError, CorrectionError, IndexBusy, UnknownArticle, UnknownBookmark
 from search.userdata import UserFileError
 from tui.cli.output import warn
 from tui.cli.parser import SUBCOMMANDS, UsageError, build_app_parser, build_parser
@@ -38,7 +38,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from tui.cli.commands import HANDLERS
 
         return HANDLERS[args.command](args)
-    except (UsageError, UnknownArticle, UnknownBookmark, CorpusError) as error:
+    except (UsageError, UnknownArticle, UnknownBookmark, CorpusError, CorrectionError) as error:
         warn(f"error: {error}")
         return 2
     except (UserFileError, IndexBusy) as error:

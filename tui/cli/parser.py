@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import NoReturn
 
 PROG = "dossier"
-SUBCOMMANDS = ("articles", "show", "index", "search", "facts", "compare", "bookmarks")
+SUBCOMMANDS = ("articles", "show", "fix", "index", "search", "facts", "compare", "bookmarks")
 
 
 class UsageError(Exception):
@@ -59,6 +59,30 @@ def build_parser() -> OneLineParser:
     _corpus_option(show)
     show.add_argument("--format", choices=("text", "markdown", "json"), default="text")
     show.add_argument("--json", action="store_true", help="same as --format json")
+
+    fix = commands.add_parser(
+        "fix", help="correct how an article was cleaned: its details, or lines kept or removed"
+    )
+    fix.add_argument("id", help="article id, or a unique prefix of one")
+    _corpus_option(fix)
+    for name, what in (
+        ("title", "the title"),
+        ("published", "the date (YYYY, YYYY-MM or YYYY-MM-DD)"),
+        ("source", "the source"),
+        ("byline", "the byline"),
+    ):
+        fix.add_argument(f"--{name}", metavar="TEXT", help=f"{what} ('' gives the cleaner's back)")
+    fix.add_argument(
+        "--restore", type=_positive_int, action="append", default=[], metavar="LINE",
+        help="keep this removed line of the file (its number in `dossier show ID --json`)",
+    )  # fmt: skip
+    fix.add_argument(
+        "--remove", type=_positive_int, action="append", default=[], metavar="LINE",
+        help="remove this line of the file from the article",
+    )  # fmt: skip
+    fix.add_argument("--show", action="store_true", help="list this article's corrections")
+    fix.add_argument("--reset", action="store_true", help="forget this article's corrections")
+    fix.add_argument("--json", action="store_true", help="with --show: print a JSON object")
 
     index = commands.add_parser("index", help="build or update the search index")
     _corpus_option(index)
