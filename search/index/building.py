@@ -18,6 +18,7 @@ from whoosh import index as windex
 from whoosh.index import Index, LockError
 
 from search.errors import IndexBusy, LoadError
+from search.index.copies import fingerprint
 from search.index.processes import cancel_writer, ignore_interrupt, start_subwriters
 from search.index.results import UpdateReport
 from search.index.schema import SCHEMA_VERSION, make_schema, passage_documents, storage
@@ -91,6 +92,7 @@ class Building:
     root: Path
     location: Path
     _ix: Index | None
+    _known_files: dict[str, dict] | None  # the manifest's files, once read or written
 
     def _open_existing(self) -> tuple[Index, dict] | str:
         """The index and its manifest, or why they cannot be used."""
@@ -255,6 +257,7 @@ class Building:
                         continue
                     info = ArticleInfo.of(loaded, rel)
                     new_files[rel]["info"] = info.as_json()
+                    new_files[rel]["copies"] = fingerprint(loaded)
                     if on_article:
                         on_article(info)
                     for document in passage_documents(loaded):
@@ -271,6 +274,7 @@ class Building:
             self._invalidate()
         elif new_files != old_files:
             self._write_manifest(new_files)
+        self._known_files = new_files
         report.seconds = time.perf_counter() - started
         return report
 
@@ -287,5 +291,6 @@ class Building:
                 raise IndexBusy(
                     "the index is being built by another Dossier; try again when it is done"
                 ) from None
-            self._ix = opened[0]
+            self._ix, self._known_files = opened[0], opened[1]["files"]
+            self._invalidate()
             return UpdateReport(busy=True)

@@ -32,12 +32,24 @@ class CorpusIndex(Building, Searching):
         self._searcher = None
         self._parser = None
         self._vocabulary: list[str] | None = None
+        self._copies: dict[str, list[tuple[str, bool]]] | None = None
+        self._titles: dict[str, str] = {}
+        self._known_files: dict[str, dict] | None = None
 
     def _manifest(self) -> dict:
         return read_manifest(self.location)
 
     def _write_manifest(self, files: dict[str, dict]) -> None:
         write_manifest(self.location, self.root, files)
+
+    def _files(self) -> dict[str, dict]:
+        """The manifest's files: what the index knows of each file of the corpus."""
+        if self._known_files is None:
+            try:
+                self._known_files = self._manifest()["files"]
+            except (OSError, ValueError):
+                self._known_files = {}
+        return self._known_files
 
     def catalog(self, scan: CorpusScan | None = None) -> list[ArticleInfo]:
         """The library's rows: every article file of the corpus with what the index knows of

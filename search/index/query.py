@@ -1,5 +1,22 @@
-"""The query language: words, "exact phrases", AND/OR/NOT and -word, prefix*, field filters
-(title:, source:, kind:) and natural-language questions, parsed into Whoosh queries.
+"""The query language, parsed into the Whoosh query that passages must match.
+
+The rules, as a researcher reads them (the README and the `?` help quote this list):
+
+1. **Words** find passages that contain them, in any form ("deploying" finds "deployed").
+   Passages holding more of the words rank higher; a word that is in an article's title
+   raises that article's passages but does not make a passage a hit by itself.
+2. **"Quoted words"** match as typed, side by side, in that order.
+3. **Field filters** restrict and never rank: `title:Blair budget` finds the passages about
+   "budget" in articles whose title has "Blair". `title:`, `source:` and `kind:` filter
+   wherever they stand, with or without AND; `title:(Blair OR Brown)` accepts either.
+   `kind:` takes heading, paragraph, list, table or quote. A filter alone (`kind:table`)
+   lists everything it lets through.
+4. **Exclusions**: `-word` or `NOT word` drops every passage that contains the word.
+5. **AND, OR, parentheses** combine words as usual; `+word` requires a word.
+6. **prefix\\*** finds words that start with the prefix (3 letters or more; its most
+   frequent completions).
+7. **"Did you mean"** is offered only for plain words that the corpus does not contain:
+   never for field values, quoted words, prefixes, operators or excluded words.
 
 Terms are grouped with OR and a coordination bonus (`OrGroup.factory(0.9)`): Whoosh's default
 AND finds almost nothing for questions (Cranfield nDCG@10 0.006), while OR with BM25F still
@@ -8,29 +25,48 @@ ranks passages holding every word of a short keyword query first.
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+
 from whoosh import qparser
 from whoosh import query as wq
 from whoosh.fields import Schema
 from whoosh.qparser import syntax
 from whoosh.reading import IndexReader
 
-SEARCH_FIELDS = ("title", "text")
-FILTER_FIELDS = ("title", "source", "kind", "text")
+from search.index.analysis import stemmed_analyzer
+from search.model import PassageKind
+
+WORD_FIELD = "text"  # where unfielded words go
+FILTER_FIELDS = ("title", "source", "kind")
+KIND_NAMES = {kind.value: kind.value for kind in PassageKind} | {"list": "list_item"}
 MIN_PREFIX = 3  # shorter prefixes expand to too much of the vocabulary
 MAX_PREFIX_TERMS = 50  # a prefix stands for at most this many of its most frequent terms
 _PLUS = r"(?<![^\s(])\+(?=[\w\"(])"  # "+" after a space, "(" or the start, before a word
 _MINUS = r"(?<![^\s(])-(?=[\w\"(])"
+OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"})
+
+_STEMMER = stemmed_analyzer()
 
 
 class QueryError(ValueError):
     """A query that cannot be run; the message is one line for the user."""
 
 
+@dataclass
+class ParsedQuery:
+    """A query ready to run: what passages must match (scored), and what to highlight."""
+
+    query: wq.Query
+    terms: dict[str, set[str]] = field(default_factory=dict)
+    words: bool = True  # False: only filters (every passage they let through matches)
+
+
 class ExactPhrasePlugin(qparser.Plugin):
     """Send unfielded "quoted phrases" to the unstemmed `exact` field, so they match as typed.
 
-    Runs after explicit field names are applied (priority 100) and before the multifield
-    expansion (110), which leaves nodes that already have a field alone.
+    Runs after explicit field names are applied (priority 100) and before the default field
+    is given to the rest.
     """
 
     def filters(self, parser):  # type: ignore[no-untyped-def]
@@ -46,9 +82,7 @@ class ExactPhrasePlugin(qparser.Plugin):
 
 
 def make_parser(schema: Schema) -> qparser.QueryParser:
-    parser = qparser.MultifieldParser(
-        list(SEARCH_FIELDS), schema, group=qparser.OrGroup.factory(0.9)
-    )
+    parser = qparser.QueryParser(WORD_FIELD, schema, group=qparser.OrGroup.factory(0.9))
     # "+word" and "-word" only at the start of a word: "shock-sound" is one hyphenated word,
     # not "shock NOT sound" (Whoosh's default takes any "-" as an exclusion).
     parser.add_plugin(qparser.PlusMinusPlugin(plusexpr=_PLUS, minusexpr=_MINUS))
@@ -67,14 +101,14 @@ def _expand_prefixes(node: wq.Query, reader: IndexReader) -> wq.Query:
                 raise QueryError(f"only trailing wildcards are supported: {node.text}")
         if len(stem) < MIN_PREFIX:
             raise QueryError(f"'{stem}*' is too short: a prefix needs {MIN_PREFIX}+ letters")
-        field = node.fieldname
-        terms = list(reader.expand_prefix(field, stem))
+        name = node.fieldname
+        terms = list(reader.expand_prefix(name, stem))
         if len(terms) > MAX_PREFIX_TERMS:
-            terms.sort(key=lambda t: reader.doc_frequency(field, t), reverse=True)
+            terms.sort(key=lambda t: reader.doc_frequency(name, t), reverse=True)
             terms = terms[:MAX_PREFIX_TERMS]
         if not terms:
             return wq.NullQuery
-        return wq.Or([wq.Term(field, t) for t in terms])
+        return wq.Or([wq.Term(name, t) for t in terms])
     if isinstance(node, wq.CompoundQuery | wq.BinaryQuery | wq.WrappingQuery):
         return node.apply(lambda child: _expand_prefixes(child, reader))
     return node
@@ -94,8 +128,121 @@ def _bind_negations(node: wq.Query) -> wq.Query:
     return node
 
 
-def parse(parser: qparser.QueryParser, text: str, reader: IndexReader) -> wq.Query:
-    """The Whoosh query for `text`, or QueryError with a one-line explanation."""
+def _leaf_fields(node: wq.Query) -> set[str]:
+    if isinstance(node, wq.Not):
+        return _leaf_fields(node.query)
+    children = list(node.children()) if node.is_leaf() is False else []
+    if not children:
+        name = getattr(node, "fieldname", None)
+        return {name} if name else set()
+    found: set[str] = set()
+    for child in children:
+        found |= _leaf_fields(child)
+    return found
+
+
+def _unwrap(node: wq.Query) -> wq.Query:
+    while isinstance(node, wq.Or | wq.And) and len(node.subqueries) == 1:
+        node = node.subqueries[0]
+    return node
+
+
+def _as_filter(node: wq.Query) -> wq.Query:
+    """A filter as it can run: kinds by their names, phrases in unpositioned fields as words."""
+    if isinstance(node, wq.Term) and node.fieldname == "kind":
+        value = str(node.text).lower()
+        if value not in KIND_NAMES:
+            names = ", ".join(k for k in KIND_NAMES if k != "list_item")
+            raise QueryError(f"unknown kind '{node.text}': kind: takes one of {names}")
+        return wq.Term("kind", KIND_NAMES[value])
+    if isinstance(node, wq.Phrase):
+        return wq.And([wq.Term(node.fieldname, word) for word in node.words])
+    if isinstance(node, wq.CompoundQuery | wq.BinaryQuery | wq.WrappingQuery):
+        return node.apply(_as_filter)
+    return node
+
+
+def _unscored(node: wq.Query) -> wq.Query:
+    """The same query scoring nothing (every leaf's boost 0): a filter beside scored words."""
+    if isinstance(node, wq.CompoundQuery | wq.BinaryQuery | wq.WrappingQuery):
+        return node.apply(_unscored)
+    return node.with_boost(0.0)
+
+
+def _split(node: wq.Query) -> tuple[list[wq.Query], list[wq.Query], list[wq.Query], type]:
+    """The top level of a query as (words, filters, exclusions, how the words combine)."""
+    node = _unwrap(node)
+    if isinstance(node, wq.Or | wq.And):
+        children, combine = list(node.subqueries), type(node)
+    else:
+        children, combine = [node], wq.Or
+    words, filters, excluded = [], [], []
+    for child in children:
+        child = _unwrap(child)
+        if isinstance(child, wq.Not):
+            excluded.append(child.query)
+            continue
+        fields = _leaf_fields(child)
+        if fields and fields <= set(FILTER_FIELDS):
+            filters.append(_as_filter(child))
+        else:
+            words.append(child)
+    return words, filters, excluded, combine
+
+
+def _title_terms(node: wq.Query) -> list[wq.Query]:
+    """The words of the (positive) query as terms of the title field."""
+    found: list[wq.Query] = []
+
+    def visit(item: wq.Query) -> None:
+        if isinstance(item, wq.Not):
+            return
+        if isinstance(item, wq.AndNot):
+            visit(item.a)
+            return
+        if isinstance(item, wq.Term) and item.fieldname == WORD_FIELD:
+            found.append(wq.Term("title", item.text))
+        elif isinstance(item, wq.Term | wq.Phrase) and item.fieldname == "exact":
+            words = [item.text] if isinstance(item, wq.Term) else list(item.words)
+            for word in words:
+                for token in _STEMMER(str(word)):
+                    found.append(wq.Term("title", token.text))
+        elif not isinstance(item, wq.Or) or not all(
+            isinstance(c, wq.Term) for c in item.subqueries
+        ):  # an expanded prefix (an Or of terms) gives no title bonus
+            for child in item.children():
+                visit(child)
+
+    visit(node)
+    return list(dict.fromkeys(found))
+
+
+def positive_terms(query: wq.Query) -> dict[str, set[str]]:
+    """The terms a query looks for, by field: the words to highlight in a hit. Excluded
+    terms (`NOT`, `-word`) are left out."""
+    found: dict[str, set[str]] = {}
+
+    def visit(node: wq.Query) -> None:
+        if isinstance(node, wq.Not):
+            return
+        if isinstance(node, wq.AndNot):
+            visit(node.a)
+            return
+        if isinstance(node, wq.Term | wq.Phrase):
+            words = [node.text] if isinstance(node, wq.Term) else list(node.words)
+            for word in words:
+                text = word.decode("utf-8") if isinstance(word, bytes) else str(word)
+                found.setdefault(node.fieldname, set()).add(text)
+            return
+        for child in node.children():
+            visit(child)
+
+    visit(query)
+    return found
+
+
+def parse(parser: qparser.QueryParser, text: str, reader: IndexReader) -> ParsedQuery:
+    """The query for `text` by the rules above, or QueryError with a one-line explanation."""
     text = text.strip()
     if not text:
         raise QueryError("empty query: type words to search for")
@@ -104,14 +251,62 @@ def parse(parser: qparser.QueryParser, text: str, reader: IndexReader) -> wq.Que
     # "?" ends questions; as a one-letter wildcard it would turn "chips?" into a pattern.
     text = text.replace("?", " ")
     try:
-        query = parser.parse(text)
+        tree = parser.parse(text, normalize=False)
     except Exception as error:  # Whoosh raises assorted errors on odd input
         raise QueryError(f"could not understand the query ({type(error).__name__})") from error
-    query = _bind_negations(_expand_prefixes(query, reader)).normalize()
-    if query is wq.NullQuery or isinstance(query, wq.NullQuery.__class__):
+    words, filters, excluded, combine = _split(tree)
+    matched: wq.Query = wq.NullQuery
+    if words:
+        grouped = combine(words, scale=0.9) if combine is wq.Or else combine(words)
+        matched = _bind_negations(_expand_prefixes(grouped, reader)).normalize()
+    only_filters = matched is wq.NullQuery
+    if only_filters and not filters:
+        if excluded:
+            raise QueryError("a query cannot only exclude: add a word to search for")
         raise QueryError(
             "nothing to search for: the query has only common words, exclusions or unknown prefixes"
         )
-    if isinstance(query, wq.Not):
-        raise QueryError("a query cannot only exclude: add a word to search for")
-    return query
+    filter_query = wq.And(filters).normalize() if filters else None
+    if only_filters:
+        assert filter_query is not None
+        query, terms = filter_query, positive_terms(filter_query)
+        terms.pop("kind", None)
+        terms.pop("source", None)
+    else:
+        terms = positive_terms(matched)
+        title = _title_terms(matched)
+        query = wq.AndMaybe(matched, wq.Or(title)) if title else matched
+        if filter_query is not None:  # the filter adds nothing to the score
+            # (not `Require`: its block skipping fails an assertion in Whoosh 2.7.5)
+            query = wq.And([query, _unscored(filter_query)])
+    if excluded:
+        query = wq.AndNot(query, wq.Or(excluded).normalize())
+    query = query.normalize()
+    if query is wq.NullQuery:
+        raise QueryError("nothing to search for: the filters and the words cannot both match")
+    return ParsedQuery(query=query, terms=terms, words=not only_filters)
+
+
+# --- "did you mean": which words of a query are plain words ---------------------------------
+
+_PIECE = re.compile(
+    r"""(?P<quoted>"[^"]*(?:"|$))              # a quoted phrase (or an unclosed quote)
+      | (?P<fielded>[^\W\d]\w*:(?:\([^)]*\)?|"[^"]*"?|[^\s()]*))  # field:value, field:(...)
+      | (?P<word>[+-]?[^\W\d_][\w'’.\-]*\*?)   # a word, maybe +/- before, * after
+      | (?P<other>\S)""",
+    re.VERBOSE,
+)
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def plain_words(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each run of letters in `text` that is a plain word: not in quotes,
+    not a field's value, not an operator, not a prefix, not excluded or required."""
+    spans = []
+    for piece in _PIECE.finditer(text):
+        word = piece.group("word")
+        if word is None or word in OPERATORS or word[0] in "+-" or word.endswith("*"):
+            continue
+        for letters in _LETTERS.finditer(word):
+            spans.append((piece.start() + letters.start(), piece.start() + letters.end()))
+    return spans

@@ -8,7 +8,7 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
-from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
+from whoosh.fields import ID, STORED, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage
 
 from search.index.analysis import exact_analyzer, stemmed_analyzer
@@ -16,41 +16,40 @@ from search.model import Article
 from search.userdata import locations
 from search.userdata.storage import atomic_write_text
 
-SCHEMA_VERSION = 3  # 2: the manifest holds each article's title, source, date and length
+SCHEMA_VERSION = 4  # 2: the manifest holds each article's title, source, date and length
 # 3: passages over 4,000 characters are split (search.structure.split_long_passages)
+# 4: only what searching reads is stored (titles come from the manifest); the manifest
+#    holds each article's copy sketch (search/index/copies.py)
 MANIFEST = "dossier-manifest.json"
-SCORED_FIELDS = ("title", "text", "exact", "source")  # fields whose lengths BM25F reads
+SCORED_FIELDS = ("title", "text", "exact")  # fields whose lengths BM25F reads
 
 
 def make_schema() -> Schema:
+    """One document per passage. Only what a hit shows is stored (article, passage, kind,
+    text): the title of a hit comes from the manifest, and the title and source are indexed
+    in each passage for filtering and for the title bonus."""
     stemmed, exact = stemmed_analyzer(), exact_analyzer()
     return Schema(
-        pid=ID(stored=True, unique=True),
         article=ID(stored=True),
-        passage=NUMERIC(stored=True),
-        title=TEXT(analyzer=stemmed, stored=True, field_boost=2.0, phrase=False),
-        source=TEXT(analyzer=stemmed, stored=True, phrase=False),
-        published=ID(stored=True),
+        passage=STORED(),
         kind=ID(stored=True),
+        title=TEXT(analyzer=stemmed, field_boost=2.0, phrase=False),
+        source=TEXT(analyzer=stemmed, phrase=False),
         text=TEXT(analyzer=stemmed, stored=True, phrase=False),
         exact=TEXT(analyzer=exact, phrase=True),
-        byline=STORED(),
     )
 
 
 def passage_documents(article: Article) -> Iterable[dict[str, object]]:
     for passage in article.passages:
         yield {
-            "pid": f"{article.id}#{passage.index}",
             "article": article.id,
             "passage": passage.index,
             "title": article.title,
             "source": article.source or "",
-            "published": article.published or "",
             "kind": passage.kind.value,
             "text": passage.text,
             "exact": passage.text,
-            "byline": article.byline or "",
         }
 
 

@@ -1,61 +1,48 @@
-"""Searching the index: the query parsed, the top passages scored by Whoosh's BM25F, snippets
-with the matched words' offsets, and a "did you mean" from the index's own vocabulary."""
+"""Searching the index: the query parsed (search/index/query.py), the top passages scored by
+Whoosh's BM25F, gathered into articles (each once, its copies named), snippets worked out
+for what is shown, and a "did you mean" from the index's own vocabulary."""
 
 from __future__ import annotations
 
-import re
 import threading
+from collections import defaultdict
+from collections.abc import Callable
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 from whoosh import query as wq
 from whoosh.index import Index
 
-from search.index.highlight import query_spans, snippet
+from search.index.copies import copy_groups
 from search.index.lengths import preload_field_lengths
-from search.index.query import QueryError, make_parser, parse
-from search.index.results import Hit, SearchResult
+from search.index.query import ParsedQuery, QueryError, make_parser, parse, plain_words
+from search.index.results import ArticleHit, Copy, Hit, SearchResult
 from search.index.schema import SCORED_FIELDS
 
 SUGGEST_BELOW = 3  # offer "did you mean" when a query finds fewer hits than this
+# An article's score: its best passage's, plus this share of each further matching
+# passage's (chosen on Cranfield and the judged newswire queries: bench/relevance.py).
+ARTICLE_BLEND = 0.3
+PASSAGES_PER_ARTICLE = 8  # passages fetched per article asked for (more when too few)
 
 
-def _run(searcher, query, limit: int):  # type: ignore[no-untyped-def]
+def _run(searcher, query: wq.Query, limit: int):  # type: ignore[no-untyped-def]
     """Whoosh's search for the top `limit` passages.
 
     Without `terms=True`: recording matched terms makes Whoosh score every matching passage
     (9k per one-word query at 20k articles) instead of skipping blocks that cannot reach the
-    top; the terms to highlight are found in the few hits' text instead (`positive_terms`).
-    Whoosh's block skipping once raised IndexError inside `AndNotMatcher` (with
-    `terms=True`), so a failed optimised search is run again without it."""
+    top; the terms to highlight come from the query instead (`positive_terms`). Whoosh's
+    block skipping once raised IndexError inside `AndNotMatcher` (with `terms=True`), so a
+    failed optimised search is run again without it."""
     try:
         return searcher.search(query, limit=max(1, limit))
     except IndexError:
         return searcher.search(query, limit=max(1, limit), optimize=False)
 
 
-def positive_terms(query: wq.Query) -> dict[str, set[str]]:
-    """The terms a query looks for, by field: the words to highlight in a hit. Excluded
-    terms (`NOT`, `-word`) are left out."""
-    found: dict[str, set[str]] = {}
-
-    def visit(node: wq.Query) -> None:
-        if isinstance(node, wq.Not):
-            return
-        if isinstance(node, wq.AndNot):
-            visit(node.a)
-            return
-        if isinstance(node, wq.Term | wq.Phrase):
-            words = [node.text] if isinstance(node, wq.Term) else list(node.words)
-            for word in words:
-                text = word.decode("utf-8") if isinstance(word, bytes) else str(word)
-                found.setdefault(node.fieldname, set()).add(text)
-            return
-        for child in node.children():
-            visit(child)
-
-    visit(query)
-    return found
+def _blend(scores: list[float]) -> float:
+    """An article's score from its passages' scores, best first."""
+    return scores[0] + ARTICLE_BLEND * sum(scores[1:])
 
 
 class Searching:
@@ -67,6 +54,9 @@ class Searching:
     _searcher: object
     _parser: object
     _vocabulary: list[str] | None
+    _copies: dict[str, list[tuple[str, bool]]] | None
+    _titles: dict[str, str]
+    _files: Callable[[], dict[str, dict]]  # the manifest's files (corpus_index.py)
 
     def _invalidate(self) -> None:
         with self._lock:
@@ -74,6 +64,8 @@ class Searching:
                 self._searcher.close()
             self._searcher = None
             self._vocabulary = None
+            self._copies = None
+            self._titles = {}
 
     def _ensure_searcher(self):  # type: ignore[no-untyped-def]
         if self._ix is None:
@@ -83,54 +75,150 @@ class Searching:
             self._searcher = self._ix.searcher()
             preload_field_lengths(self._searcher, SCORED_FIELDS)
             self._parser = make_parser(self._ix.schema)
+            self._titles = {
+                str(entry["id"]): str(entry["info"].get("title") or entry["id"])
+                for entry in self._files().values()
+                if isinstance(entry.get("info"), dict)
+            }
         return self._searcher
 
-    def search(self, text: str, limit: int = 20) -> SearchResult:
-        """Passages matching `text`, best first, with highlighted snippets."""
+    def copies(self) -> dict[str, list[tuple[str, bool]]]:
+        """Every article that has copies in the corpus: the others, (id, identical)."""
+        with self._lock:
+            if self._copies is None:
+                self._copies = copy_groups(
+                    (str(entry["id"]), entry["copies"])
+                    for entry in self._files().values()
+                    if isinstance(entry.get("copies"), dict)
+                )
+            return self._copies
+
+    def _prepare(self, text: str, result: SearchResult):  # type: ignore[no-untyped-def]
+        """The searcher and the parsed query, or None with `result.error` set."""
+        searcher = self._ensure_searcher()
+        try:
+            parsed = parse(self._parser, text, searcher.reader())
+        except QueryError as error:
+            result.error = str(error)
+            return None
+        result.terms = parsed.terms
+        return searcher, parsed
+
+    def _top(self, searcher, parsed: ParsedQuery, limit: int, result: SearchResult):  # type: ignore[no-untyped-def]
+        try:
+            hits = _run(searcher, parsed.query, limit)
+        except Exception as error:  # EOFError, UnpicklingError: damage found while reading
+            result.error = (
+                f"the index could not be read ({type(error).__name__}); "
+                "`dossier index --rebuild` rebuilds it"
+            )
+            return None
+        if hits.scored_length() < limit:
+            result.total, result.total_exact = hits.scored_length(), True
+        else:
+            result.total = max(hits.scored_length(), hits.estimated_length())
+            result.total_exact = False
+        return hits
+
+    def _hit(self, hit, terms: dict[str, set[str]]) -> Hit:  # type: ignore[no-untyped-def]
+        stored = hit.fields()
+        article = stored["article"]
+        return Hit(
+            article=article,
+            title=self._titles.get(article, article),
+            passage=stored["passage"],
+            kind=stored["kind"],
+            score=hit.score or 0.0,
+            text=stored["text"],
+            terms=terms,
+        )
+
+    def search_passages(self, text: str, limit: int = 20) -> SearchResult:
+        """Passages matching `text`, best first across articles (for scripts)."""
         result = SearchResult(query=text)
         with self._lock:
-            searcher = self._ensure_searcher()
-            try:
-                query = parse(self._parser, text, searcher.reader())
-            except QueryError as error:
-                result.error = str(error)
+            prepared = self._prepare(text, result)
+            if prepared is None:
                 return result
-            try:
-                hits = _run(searcher, query, limit)
-            except Exception as error:  # EOFError, UnpicklingError: damage found while reading
-                result.error = (
-                    f"the index could not be read ({type(error).__name__}); "
-                    "`dossier index --rebuild` rebuilds it"
-                )
+            searcher, parsed = prepared
+            hits = self._top(searcher, parsed, limit, result)
+            if hits is None:
                 return result
-            result.total = len(hits)
-            result.terms = positive_terms(query)
-            for hit in hits:
-                text_ = hit["text"]
-                snip, offsets = snippet(text_, query_spans(text_, result.terms))
-                result.hits.append(
-                    Hit(
-                        article=hit["article"],
-                        title=hit["title"],
-                        passage=hit["passage"],
-                        kind=hit["kind"],
-                        score=hit.score or 0.0,
-                        snippet=snip,
-                        matches=offsets,
-                    )
-                )
+            result.hits = [self._hit(hit, parsed.terms) for hit in hits]
             if result.total < SUGGEST_BELOW:
                 result.suggestion = self._suggest(text, searcher.reader())
         return result
 
+    def search(self, text: str, limit: int = 20) -> SearchResult:
+        """Articles matching `text`, best first, each once: its matching passages (best
+        first) and its copies; `hits` are those passages, article by article."""
+        result = SearchResult(query=text, grouped=True)
+        with self._lock:
+            prepared = self._prepare(text, result)
+            if prepared is None:
+                return result
+            searcher, parsed = prepared
+            fetch = max(limit * PASSAGES_PER_ARTICLE, 100)
+            while True:
+                hits = self._top(searcher, parsed, fetch, result)
+                if hits is None:
+                    return result
+                by_article: dict[str, list] = defaultdict(list)
+                for hit in hits:
+                    by_article[hit["article"]].append(hit)
+                if result.total_exact or len(by_article) >= limit * 2 or fetch >= 50_000:
+                    break
+                fetch *= 4  # too few articles among the top passages: look further
+            result.articles = self._articles(by_article, parsed, limit)
+            result.hits = [hit for article in result.articles for hit in article.passages]
+            if not result.total_exact:
+                result.total = max(result.total, len(result.hits))
+            if len(result.articles) < SUGGEST_BELOW:
+                result.suggestion = self._suggest(text, searcher.reader())
+        return result
+
+    def _articles(
+        self, by_article: dict[str, list], parsed: ParsedQuery, limit: int
+    ) -> list[ArticleHit]:
+        """The best `limit` articles, each once, with its copies folded in."""
+        if parsed.words:
+            ranked = sorted(
+                by_article.items(), key=lambda item: -_blend([h.score for h in item[1]])
+            )
+        else:  # filters only: articles in the order of the index, passages in article order
+            ranked = [(a, sorted(h, key=lambda hit: hit["passage"])) for a, h in by_article.items()]
+        copies = self.copies()
+        shown: list[ArticleHit] = []
+        folded: set[str] = set()
+        for article, hits in ranked:
+            if article in folded:
+                continue
+            others = copies.get(article, [])
+            folded.update(other for other, _ in others)
+            shown.append(
+                ArticleHit(
+                    article=article,
+                    title=self._titles.get(article, article),
+                    score=_blend([h.score or 0.0 for h in hits]) if parsed.words else 0.0,
+                    passages=[self._hit(hit, parsed.terms) for hit in hits],
+                    copies=[
+                        Copy(other, self._titles.get(other, other), identical)
+                        for other, identical in others
+                    ],
+                )
+            )
+            if len(shown) >= limit:
+                break
+        return shown
+
     def _suggest(self, text: str, reader) -> str | None:  # type: ignore[no-untyped-def]
-        """The query with unknown words replaced by the closest words of the index."""
+        """The query with unknown plain words replaced by the closest words of the index."""
         if self._vocabulary is None:
             self._vocabulary = [t for t in reader.field_terms("exact") if t.isalpha()]
-        suggestion = text
-        changed = False
-        for token in re.finditer(r"[^\W\d_]+", text):
-            word = token.group().lower()
+        pieces: list[str] = []
+        at, changed = 0, False
+        for start, end in plain_words(text):
+            word = text[start:end].lower()
             if len(word) < 4 or reader.doc_frequency("exact", word):
                 continue
             cutoff = 1 if len(word) < 6 else 2
@@ -140,6 +228,6 @@ class Searching:
             if not candidates:
                 continue
             best = min(candidates, key=lambda c: (c[1], -reader.doc_frequency("exact", c[0])))
-            suggestion = suggestion.replace(token.group(), best[0], 1)
-            changed = True
-        return suggestion if changed else None
+            pieces += [text[at:start], best[0]]
+            at, changed = end, True
+        return "".join([*pieces, text[at:]]) if changed else None
