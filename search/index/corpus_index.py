@@ -34,6 +34,7 @@ class CorpusIndex(Building, Searching):
         self._vocabulary: list[str] | None = None
         self._copies: dict[str, list[tuple[str, bool]]] | None = None
         self._titles: dict[str, str] = {}
+        self._filters: dict[str, set[int]] = {}
         self._known_files: dict[str, dict] | None = None
 
     def _manifest(self) -> dict:

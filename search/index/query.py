@@ -60,6 +60,10 @@ class ParsedQuery:
     query: wq.Query
     terms: dict[str, set[str]] = field(default_factory=dict)
     words: bool = True  # False: only filters (every passage they let through matches)
+    # Field filters beside words: the passages they let through. (Not a scored part of the
+    # query: Whoosh 2.7.5's `Require` fails an assertion while skipping blocks, and a term
+    # with boost 0 inside `And` loses matches.)
+    restrict: wq.Query | None = None
 
 
 class ExactPhrasePlugin(qparser.Plugin):
@@ -162,13 +166,6 @@ def _as_filter(node: wq.Query) -> wq.Query:
     return node
 
 
-def _unscored(node: wq.Query) -> wq.Query:
-    """The same query scoring nothing (every leaf's boost 0): a filter beside scored words."""
-    if isinstance(node, wq.CompoundQuery | wq.BinaryQuery | wq.WrappingQuery):
-        return node.apply(_unscored)
-    return node.with_boost(0.0)
-
-
 def _split(node: wq.Query) -> tuple[list[wq.Query], list[wq.Query], list[wq.Query], type]:
     """The top level of a query as (words, filters, exclusions, how the words combine)."""
     node = _unwrap(node)
@@ -207,14 +204,27 @@ def _title_terms(node: wq.Query) -> list[wq.Query]:
             for word in words:
                 for token in _STEMMER(str(word)):
                     found.append(wq.Term("title", token.text))
-        elif not isinstance(item, wq.Or) or not all(
-            isinstance(c, wq.Term) for c in item.subqueries
-        ):  # an expanded prefix (an Or of terms) gives no title bonus
+        elif not isinstance(item, wq.Prefix | wq.Wildcard):  # a prefix: no title bonus
             for child in item.children():
                 visit(child)
 
     visit(node)
     return list(dict.fromkeys(found))
+
+
+TITLE_SCALE: float | None = 0.9
+TITLE_BOOST = 1.0
+
+
+def _with_title(node: wq.Query) -> wq.Query:
+    """Each word of the text also looked for in the title (as Whoosh's MultifieldParser does)."""
+    if isinstance(node, wq.Not):
+        return node
+    if isinstance(node, wq.Term) and node.fieldname == WORD_FIELD:
+        return wq.Or([node, wq.Term("title", node.text)])
+    if isinstance(node, wq.CompoundQuery | wq.BinaryQuery | wq.WrappingQuery):
+        return node.apply(_with_title)
+    return node
 
 
 def positive_terms(query: wq.Query) -> dict[str, set[str]]:
@@ -256,8 +266,10 @@ def parse(parser: qparser.QueryParser, text: str, reader: IndexReader) -> Parsed
         raise QueryError(f"could not understand the query ({type(error).__name__})") from error
     words, filters, excluded, combine = _split(tree)
     matched: wq.Query = wq.NullQuery
+    title: list[wq.Query] = []
     if words:
         grouped = combine(words, scale=0.9) if combine is wq.Or else combine(words)
+        title = _title_terms(grouped)
         matched = _bind_negations(_expand_prefixes(grouped, reader)).normalize()
     only_filters = matched is wq.NullQuery
     if only_filters and not filters:
@@ -267,6 +279,7 @@ def parse(parser: qparser.QueryParser, text: str, reader: IndexReader) -> Parsed
             "nothing to search for: the query has only common words, exclusions or unknown prefixes"
         )
     filter_query = wq.And(filters).normalize() if filters else None
+    restrict: wq.Query | None = None
     if only_filters:
         assert filter_query is not None
         query, terms = filter_query, positive_terms(filter_query)
@@ -274,17 +287,18 @@ def parse(parser: qparser.QueryParser, text: str, reader: IndexReader) -> Parsed
         terms.pop("source", None)
     else:
         terms = positive_terms(matched)
-        title = _title_terms(matched)
-        query = wq.AndMaybe(matched, wq.Or(title)) if title else matched
-        if filter_query is not None:  # the filter adds nothing to the score
-            # (not `Require`: its block skipping fails an assertion in Whoosh 2.7.5)
-            query = wq.And([query, _unscored(filter_query)])
+        if title:
+            bonus = wq.Or(title, scale=TITLE_SCALE).with_boost(TITLE_BOOST)
+            query = wq.AndMaybe(matched, bonus)
+        else:
+            query = matched
+        restrict = filter_query  # passed to Whoosh as a filter: it adds nothing to the score
     if excluded:
         query = wq.AndNot(query, wq.Or(excluded).normalize())
     query = query.normalize()
     if query is wq.NullQuery:
         raise QueryError("nothing to search for: the filters and the words cannot both match")
-    return ParsedQuery(query=query, terms=terms, words=not only_filters)
+    return ParsedQuery(query=query, terms=terms, words=not only_filters, restrict=restrict)
 
 
 # --- "did you mean": which words of a query are plain words ---------------------------------

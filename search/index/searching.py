@@ -26,7 +26,7 @@ ARTICLE_BLEND = 0.3
 PASSAGES_PER_ARTICLE = 8  # passages fetched per article asked for (more when too few)
 
 
-def _run(searcher, query: wq.Query, limit: int):  # type: ignore[no-untyped-def]
+def _run(searcher, query: wq.Query, limit: int, allowed: set[int] | None = None):  # type: ignore[no-untyped-def]
     """Whoosh's search for the top `limit` passages.
 
     Without `terms=True`: recording matched terms makes Whoosh score every matching passage
@@ -35,9 +35,9 @@ def _run(searcher, query: wq.Query, limit: int):  # type: ignore[no-untyped-def]
     block skipping once raised IndexError inside `AndNotMatcher` (with `terms=True`), so a
     failed optimised search is run again without it."""
     try:
-        return searcher.search(query, limit=max(1, limit))
+        return searcher.search(query, limit=max(1, limit), filter=allowed)
     except IndexError:
-        return searcher.search(query, limit=max(1, limit), optimize=False)
+        return searcher.search(query, limit=max(1, limit), filter=allowed, optimize=False)
 
 
 def _blend(scores: list[float]) -> float:
@@ -56,6 +56,7 @@ class Searching:
     _vocabulary: list[str] | None
     _copies: dict[str, list[tuple[str, bool]]] | None
     _titles: dict[str, str]
+    _filters: dict[str, set[int]]
     _files: Callable[[], dict[str, dict]]  # the manifest's files (corpus_index.py)
 
     def _invalidate(self) -> None:
@@ -66,6 +67,7 @@ class Searching:
             self._vocabulary = None
             self._copies = None
             self._titles = {}
+            self._filters = {}
 
     def _ensure_searcher(self):  # type: ignore[no-untyped-def]
         if self._ix is None:
@@ -106,7 +108,13 @@ class Searching:
 
     def _top(self, searcher, parsed: ParsedQuery, limit: int, result: SearchResult):  # type: ignore[no-untyped-def]
         try:
-            hits = _run(searcher, parsed.query, limit)
+            allowed = None
+            if parsed.restrict is not None:
+                allowed = self._allowed(searcher, parsed.restrict)
+                if not allowed:  # (Whoosh takes an empty filter for no filter)
+                    result.total, result.total_exact = 0, True
+                    return []
+            hits = _run(searcher, parsed.query, limit, allowed)
         except Exception as error:  # EOFError, UnpicklingError: damage found while reading
             result.error = (
                 f"the index could not be read ({type(error).__name__}); "
@@ -119,6 +127,16 @@ class Searching:
             result.total = max(hits.scored_length(), hits.estimated_length())
             result.total_exact = False
         return hits
+
+    def _allowed(self, searcher, restrict: wq.Query) -> set[int]:  # type: ignore[no-untyped-def]
+        """The passages a filter lets through, kept while the searcher lasts (a user types
+        words after the same `kind:` or `title:` again and again)."""
+        key = str(restrict)
+        if key not in self._filters:
+            if len(self._filters) >= 16:
+                self._filters.clear()
+            self._filters[key] = set(searcher.docs_for_query(restrict))
+        return self._filters[key]
 
     def _hit(self, hit, terms: dict[str, set[str]]) -> Hit:  # type: ignore[no-untyped-def]
         stored = hit.fields()
