@@ -2,10 +2,14 @@
 markup or spacing) or near-identical text (a few words or a sentence changed, as wire
 services re-send a story), found from a small sketch of each article made while indexing.
 
-The sketch is a bottom-k sample of the article's word 4-shingles (the k smallest of their
+The sketch is a bottom-k sample of the article's word 3-shingles (the k smallest of their
 CRC32 hashes): two sketches estimate how much of their shingles two articles share (the
 Jaccard resemblance). Articles that share at least NEAR of them are copies of one another.
 Exact copies also share a hash of their whole word sequence.
+
+Measured on the 350 newswire stories (../shared/data/newswire): the re-sent wire items (a
+title word, a sentence or a few words changed) resemble each other 0.77-1.0; the next closest
+pairs, different stories on one subject or updates of a story, 0.17 and less.
 """
 
 from __future__ import annotations
@@ -19,9 +23,9 @@ from collections.abc import Iterable
 
 from search.model import Article
 
-SKETCH = 32  # hashes kept per article
-SHINGLE = 4  # words per shingle
-NEAR = 0.8  # estimated resemblance from which two articles are copies
+SKETCH = 64  # hashes kept per article
+SHINGLE = 3  # words per shingle
+NEAR = 0.6  # estimated resemblance from which two articles are copies
 MIN_WORDS = 12  # shorter articles (briefs, headline only) are compared word for word only
 _WORD = re.compile(r"\w+")
 
@@ -61,7 +65,7 @@ def copy_groups(prints: Iterable[tuple[str, dict]]) -> dict[str, list[tuple[str,
         by_words[words_of[article]].append(article)
         sketch = list(entry.get("sketch") or [])
         sketches[article] = sketch
-        for value in sketch[:8]:  # the smallest values: near copies share most of them
+        for value in sketch[:16]:  # the smallest values: near copies share most of them
             by_value[value].append(article)
     pairs: dict[str, dict[str, bool]] = defaultdict(dict)
     for group in by_words.values():

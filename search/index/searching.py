@@ -11,6 +11,7 @@ from collections.abc import Callable
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 from whoosh import query as wq
+from whoosh import scoring
 from whoosh.index import Index
 
 from search.index.copies import copy_groups
@@ -23,6 +24,7 @@ SUGGEST_BELOW = 3  # offer "did you mean" when a query finds fewer hits than thi
 # An article's score: its best passage's, plus this share of each further matching
 # passage's (chosen on Cranfield and the judged newswire queries: bench/relevance.py).
 ARTICLE_BLEND = 0.3
+BM25_B, BM25_K1 = 0.75, 1.2  # Whoosh's defaults (see bench/REPORT.md for others tried)
 PASSAGES_PER_ARTICLE = 8  # passages fetched per article asked for (more when too few)
 
 
@@ -74,7 +76,7 @@ class Searching:
             self.open()
         if self._searcher is None:
             assert self._ix is not None
-            self._searcher = self._ix.searcher()
+            self._searcher = self._ix.searcher(weighting=scoring.BM25F(B=BM25_B, K1=BM25_K1))
             preload_field_lengths(self._searcher, SCORED_FIELDS)
             self._parser = make_parser(self._ix.schema)
             self._titles = {
