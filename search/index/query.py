@@ -5,7 +5,9 @@ The rules, as a researcher reads them (the README and the `?` help quote this li
 1. **Words** find passages that contain them, in any form ("deploying" finds "deployed").
    Passages holding more of the words rank higher; a word that is in an article's title
    raises that article's passages but does not make a passage a hit by itself.
-2. **"Quoted words"** match as typed, side by side, in that order.
+2. **"Quoted words"** are required and match as typed (in any case), side by side, in that
+   order: every hit contains each quoted phrase of the query. Excluded (`-"..."`) they drop
+   the passages that hold them in any form.
 3. **Field filters** restrict and never rank: `title:Blair budget` finds the passages about
    "budget" in articles whose title has "Blair". `title:`, `source:` and `kind:` filter
    wherever they stand, with or without AND; `title:(Blair OR Brown)` accepts either.
@@ -31,10 +33,8 @@ from dataclasses import dataclass, field
 from whoosh import qparser
 from whoosh import query as wq
 from whoosh.fields import Schema
-from whoosh.qparser import syntax
 from whoosh.reading import IndexReader
 
-from search.index.analysis import stemmed_analyzer
 from search.model import PassageKind
 
 WORD_FIELD = "text"  # where unfielded words go
@@ -45,8 +45,6 @@ MAX_PREFIX_TERMS = 50  # a prefix stands for at most this many of its most frequ
 _PLUS = r"(?<![^\s(])\+(?=[\w\"(])"  # "+" after a space, "(" or the start, before a word
 _MINUS = r"(?<![^\s(])-(?=[\w\"(])"
 OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"})
-
-_STEMMER = stemmed_analyzer()
 
 
 class QueryError(ValueError):
@@ -60,29 +58,11 @@ class ParsedQuery:
     query: wq.Query
     terms: dict[str, set[str]] = field(default_factory=dict)
     words: bool = True  # False: only filters (every passage they let through matches)
+    phrases: list[str] = field(default_factory=list)  # quoted, as typed: every hit has each
     # Field filters beside words: the passages they let through. (Not a scored part of the
     # query: Whoosh 2.7.5's `Require` fails an assertion while skipping blocks, and a term
     # with boost 0 inside `And` loses matches.)
     restrict: wq.Query | None = None
-
-
-class ExactPhrasePlugin(qparser.Plugin):
-    """Send unfielded "quoted phrases" to the unstemmed `exact` field, so they match as typed.
-
-    Runs after explicit field names are applied (priority 100) and before the default field
-    is given to the rest.
-    """
-
-    def filters(self, parser):  # type: ignore[no-untyped-def]
-        return [(self._to_exact, 105)]
-
-    def _to_exact(self, parser, group):  # type: ignore[no-untyped-def]
-        for node in group:
-            if isinstance(node, syntax.GroupNode):
-                self._to_exact(parser, node)
-            elif isinstance(node, qparser.PhrasePlugin.PhraseNode) and node.fieldname is None:
-                node.set_fieldname("exact", override=True)
-        return group
 
 
 def make_parser(schema: Schema) -> qparser.QueryParser:
@@ -90,7 +70,6 @@ def make_parser(schema: Schema) -> qparser.QueryParser:
     # "+word" and "-word" only at the start of a word: "shock-sound" is one hyphenated word,
     # not "shock NOT sound" (Whoosh's default takes any "-" as an exclusion).
     parser.add_plugin(qparser.PlusMinusPlugin(plusexpr=_PLUS, minusexpr=_MINUS))
-    parser.add_plugin(ExactPhrasePlugin())
     parser.remove_plugin_class(qparser.BoostPlugin)  # "^" in pasted text is not a boost
     return parser
 
@@ -166,6 +145,16 @@ def _as_filter(node: wq.Query) -> wq.Query:
     return node
 
 
+def _typed(text: str, phrase: wq.Phrase) -> str:
+    """A quoted phrase as typed (its common words included), from where its words are."""
+    ranges = [r for r in phrase.char_ranges or [] if r and r[0] is not None]
+    if not ranges:
+        return " ".join(phrase.words)
+    start = text.rfind('"', 0, ranges[0][0]) + 1
+    end = text.find('"', ranges[-1][1])
+    return text[start : end if end >= 0 else len(text)].strip()
+
+
 def _split(node: wq.Query) -> tuple[list[wq.Query], list[wq.Query], list[wq.Query], type]:
     """The top level of a query as (words, filters, exclusions, how the words combine)."""
     node = _unwrap(node)
@@ -199,11 +188,8 @@ def _title_terms(node: wq.Query) -> list[wq.Query]:
             return
         if isinstance(item, wq.Term) and item.fieldname == WORD_FIELD:
             found.append(wq.Term("title", item.text))
-        elif isinstance(item, wq.Term | wq.Phrase) and item.fieldname == "exact":
-            words = [item.text] if isinstance(item, wq.Term) else list(item.words)
-            for word in words:
-                for token in _STEMMER(str(word)):
-                    found.append(wq.Term("title", token.text))
+        elif isinstance(item, wq.Phrase) and item.fieldname == WORD_FIELD:
+            found.extend(wq.Term("title", word) for word in item.words)
         elif not isinstance(item, wq.Prefix | wq.Wildcard):  # a prefix: no title bonus
             for child in item.children():
                 visit(child)
@@ -217,17 +203,6 @@ def _title_terms(node: wq.Query) -> list[wq.Query]:
 # Cranfield and the judged newswire queries (bench/REPORT.md, "Choosing the article score").
 TITLE_SCALE = 0.9
 TITLE_BOOST = 0.5
-
-
-def _with_title(node: wq.Query) -> wq.Query:
-    """Each word of the text also looked for in the title (as Whoosh's MultifieldParser does)."""
-    if isinstance(node, wq.Not):
-        return node
-    if isinstance(node, wq.Term) and node.fieldname == WORD_FIELD:
-        return wq.Or([node, wq.Term("title", node.text)])
-    if isinstance(node, wq.CompoundQuery | wq.BinaryQuery | wq.WrappingQuery):
-        return node.apply(_with_title)
-    return node
 
 
 def positive_terms(query: wq.Query) -> dict[str, set[str]]:
@@ -268,12 +243,25 @@ def parse(parser: qparser.QueryParser, text: str, reader: IndexReader) -> Parsed
     except Exception as error:  # Whoosh raises assorted errors on odd input
         raise QueryError(f"could not understand the query ({type(error).__name__})") from error
     words, filters, excluded, combine = _split(tree)
+    quoted = [w for w in words if isinstance(w, wq.Phrase) and w.fieldname == WORD_FIELD]
+    words = [w for w in words if not any(w is q for q in quoted)]
+    quoted = [q for q in quoted if q.words]  # (a phrase of common words only finds nothing)
+    phrases = [_typed(text, q) for q in quoted]
     matched: wq.Query = wq.NullQuery
     title: list[wq.Query] = []
-    if words:
+    if words or quoted:
         grouped = combine(words, scale=0.9) if combine is wq.Or else combine(words)
-        title = _title_terms(grouped)
+        title = _title_terms(wq.Or([*quoted, grouped]))
         matched = _bind_negations(_expand_prefixes(grouped, reader)).normalize()
+        highlighted = positive_terms(matched)
+        if quoted:  # required: the other words only rank
+            required = wq.And(quoted).normalize()
+            if matched is wq.NullQuery:
+                matched = required
+            elif combine is wq.And:
+                matched = wq.And([required, matched])
+            else:
+                matched = wq.AndMaybe(required, matched)
     only_filters = matched is wq.NullQuery
     if only_filters and not filters:
         if excluded:
@@ -289,7 +277,9 @@ def parse(parser: qparser.QueryParser, text: str, reader: IndexReader) -> Parsed
         terms.pop("kind", None)
         terms.pop("source", None)
     else:
-        terms = positive_terms(matched)
+        terms = highlighted
+        if phrases:
+            terms["phrase"] = set(phrases)
         if title:
             bonus = wq.Or(title, scale=TITLE_SCALE).with_boost(TITLE_BOOST)
             query = wq.AndMaybe(matched, bonus)
@@ -301,7 +291,9 @@ def parse(parser: qparser.QueryParser, text: str, reader: IndexReader) -> Parsed
     query = query.normalize()
     if query is wq.NullQuery:
         raise QueryError("nothing to search for: the filters and the words cannot both match")
-    return ParsedQuery(query=query, terms=terms, words=not only_filters, restrict=restrict)
+    return ParsedQuery(
+        query=query, terms=terms, words=not only_filters, phrases=phrases, restrict=restrict
+    )
 
 
 # --- "did you mean": which words of a query are plain words ---------------------------------

@@ -11,7 +11,7 @@ from pathlib import Path
 from whoosh.fields import ID, STORED, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage
 
-from search.index.analysis import exact_analyzer, stemmed_analyzer
+from search.index.analysis import stemmed_analyzer
 from search.model import Article
 from search.userdata import locations
 from search.userdata.storage import atomic_write_text
@@ -19,24 +19,25 @@ from search.userdata.storage import atomic_write_text
 SCHEMA_VERSION = 4  # 2: the manifest holds each article's title, source, date and length
 # 3: passages over 4,000 characters are split (search.structure.split_long_passages)
 # 4: only what searching reads is stored (titles come from the manifest); the manifest
-#    holds each article's copy sketch (search/index/copies.py)
+#    holds each article's copy sketch (search/index/copies.py); no unstemmed `exact`
+#    field: the stemmed text has positions, and quoted phrases are checked as typed
+#    against the stored text (it was half of the build's time)
 MANIFEST = "dossier-manifest.json"
-SCORED_FIELDS = ("title", "text", "exact")  # fields whose lengths BM25F reads
+SCORED_FIELDS = ("title", "text")  # fields whose lengths BM25F reads
 
 
 def make_schema() -> Schema:
     """One document per passage. Only what a hit shows is stored (article, passage, kind,
     text): the title of a hit comes from the manifest, and the title and source are indexed
     in each passage for filtering and for the title bonus."""
-    stemmed, exact = stemmed_analyzer(), exact_analyzer()
+    stemmed = stemmed_analyzer()
     return Schema(
         article=ID(stored=True),
         passage=STORED(),
         kind=ID(stored=True),
         title=TEXT(analyzer=stemmed, field_boost=2.0, phrase=False),
         source=TEXT(analyzer=stemmed, phrase=False),
-        text=TEXT(analyzer=stemmed, stored=True, phrase=False),
-        exact=TEXT(analyzer=exact, phrase=True),
+        text=TEXT(analyzer=stemmed, stored=True, phrase=True),
     )
 
 
@@ -49,7 +50,6 @@ def passage_documents(article: Article) -> Iterable[dict[str, object]]:
             "source": article.source or "",
             "kind": passage.kind.value,
             "text": passage.text,
-            "exact": passage.text,
         }
 
 

@@ -14,12 +14,15 @@ from whoosh import query as wq
 from whoosh import scoring
 from whoosh.index import Index
 
+from search.index.analysis import stemmed_analyzer
 from search.index.copies import copy_groups
+from search.index.highlight import phrase_spans
 from search.index.lengths import preload_field_lengths
 from search.index.query import ParsedQuery, QueryError, make_parser, parse, plain_words
 from search.index.results import ArticleHit, Copy, Hit, SearchResult
 from search.index.schema import SCORED_FIELDS
 
+_STEMS = stemmed_analyzer()
 SUGGEST_BELOW = 3  # offer "did you mean" when a query finds fewer hits than this
 # An article's score: its best passage's, plus this share of each further matching
 # passage's (chosen on Cranfield and the judged newswire queries: bench/relevance.py).
@@ -40,6 +43,15 @@ def _run(searcher, query: wq.Query, limit: int, allowed: set[int] | None = None)
         return searcher.search(query, limit=max(1, limit), filter=allowed)
     except IndexError:
         return searcher.search(query, limit=max(1, limit), filter=allowed, optimize=False)
+
+
+def _has_phrases(hit, phrases: list[str]) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a hit holds every quoted phrase as typed (Whoosh matched their stems side by
+    side, common words left out: "state of the art" also finds "state art")."""
+    if not phrases:
+        return True
+    text = hit["text"]
+    return all(phrase_spans(text, phrase) for phrase in phrases)
 
 
 def _blend(scores: list[float]) -> float:
@@ -108,7 +120,9 @@ class Searching:
         result.terms = parsed.terms
         return searcher, parsed
 
-    def _top(self, searcher, parsed: ParsedQuery, limit: int, result: SearchResult):  # type: ignore[no-untyped-def]
+    def _top(self, searcher, parsed: ParsedQuery, limit: int, result: SearchResult) -> list | None:  # type: ignore[no-untyped-def]
+        """The best `limit` passages (Whoosh's hits; fewer when quoted phrases rule some
+        out), with `result.total` set; None with `result.error` when the index is damaged."""
         try:
             allowed = None
             if parsed.restrict is not None:
@@ -117,6 +131,7 @@ class Searching:
                     result.total, result.total_exact = 0, True
                     return []
             hits = _run(searcher, parsed.query, limit, allowed)
+            kept = [hit for hit in hits if _has_phrases(hit, parsed.phrases)]
         except Exception as error:  # EOFError, UnpicklingError: damage found while reading
             result.error = (
                 f"the index could not be read ({type(error).__name__}); "
@@ -124,11 +139,11 @@ class Searching:
             )
             return None
         if hits.scored_length() < limit:
-            result.total, result.total_exact = hits.scored_length(), True
+            result.total, result.total_exact = len(kept), True
         else:
-            result.total = max(hits.scored_length(), hits.estimated_length())
-            result.total_exact = False
-        return hits
+            estimate = len(kept) if parsed.phrases else hits.estimated_length()
+            result.total, result.total_exact = max(len(kept), estimate), False
+        return kept
 
     def _allowed(self, searcher, restrict: wq.Query) -> set[int]:  # type: ignore[no-untyped-def]
         """The passages a filter lets through, kept while the searcher lasts (a user types
@@ -161,10 +176,15 @@ class Searching:
             if prepared is None:
                 return result
             searcher, parsed = prepared
-            hits = self._top(searcher, parsed, limit, result)
-            if hits is None:
-                return result
-            result.hits = [self._hit(hit, parsed.terms) for hit in hits]
+            fetch = limit
+            while True:
+                hits = self._top(searcher, parsed, fetch, result)
+                if hits is None:
+                    return result
+                if len(hits) >= limit or result.total_exact or fetch >= 50_000:
+                    break
+                fetch *= 4  # quoted phrases ruled some out: look further
+            result.hits = [self._hit(hit, parsed.terms) for hit in hits[:limit]]
             if result.total < SUGGEST_BELOW:
                 result.suggestion = self._suggest(text, searcher.reader())
         return result
@@ -232,22 +252,40 @@ class Searching:
         return shown
 
     def _suggest(self, text: str, reader) -> str | None:  # type: ignore[no-untyped-def]
-        """The query with unknown plain words replaced by the closest words of the index."""
+        """The query with unknown plain words replaced by the closest words of the index.
+
+        The index holds stems ("polici" for "policy"): a word is compared stem to stem, and
+        the closest stem is shown as a word the corpus uses (read from a passage)."""
         if self._vocabulary is None:
-            self._vocabulary = [t for t in reader.field_terms("exact") if t.isalpha()]
+            self._vocabulary = [t for t in reader.field_terms("text") if t.isalpha()]
         pieces: list[str] = []
         at, changed = 0, False
         for start, end in plain_words(text):
             word = text[start:end].lower()
-            if len(word) < 4 or reader.doc_frequency("exact", word):
+            stems = [token.text for token in _STEMS(word)]
+            if len(word) < 4 or not stems or reader.doc_frequency("text", stems[0]):
                 continue
             cutoff = 1 if len(word) < 6 else 2
             candidates = process.extract(
-                word, self._vocabulary, scorer=Levenshtein.distance, score_cutoff=cutoff, limit=10
+                stems[0],
+                self._vocabulary,
+                scorer=Levenshtein.distance,
+                score_cutoff=cutoff,
+                limit=10,
             )
             if not candidates:
                 continue
-            best = min(candidates, key=lambda c: (c[1], -reader.doc_frequency("exact", c[0])))
-            pieces += [text[at:start], best[0]]
+            best = min(candidates, key=lambda c: (c[1], -reader.doc_frequency("text", c[0])))
+            pieces += [text[at:start], self._word_of(reader, best[0])]
             at, changed = end, True
         return "".join([*pieces, text[at:]]) if changed else None
+
+    def _word_of(self, reader, stem: str) -> str:  # type: ignore[no-untyped-def]
+        """A word of the corpus whose stem is `stem`, as a passage that has it writes it."""
+        for docnum in reader.postings("text", stem).all_ids():
+            passage = reader.stored_fields(docnum).get("text", "")
+            for token in _STEMS(passage, chars=True):
+                if token.text == stem:
+                    return passage[token.startchar : token.endchar].lower()
+            break
+        return stem

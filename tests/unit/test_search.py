@@ -52,7 +52,7 @@ def test_exact_phrase_blue_jay(seed_index: CorpusIndex) -> None:
     result = seed_index.search('"Blue Jay"')
     assert articles_of(result) == {"000", "001"}
     for hit in result.hits:
-        assert [hit.snippet[s:e] for s, e in hit.matches] == ["Blue", "Jay"]
+        assert [hit.snippet[s:e] for s, e in hit.matches] == ["Blue Jay"]
 
 
 def test_did_you_mean_from_the_index_vocabulary(seed_index: CorpusIndex) -> None:
@@ -120,7 +120,9 @@ def test_an_exclusion_with_several_words_runs(seed_index: CorpusIndex) -> None:
 
 
 def test_natural_language_question_finds_answers(seed_index: CorpusIndex) -> None:
-    hits = seed_index.search("How much will Amazon spend on capital expenditure in 2026?").hits
+    hits = seed_index.search_passages(
+        "How much will Amazon spend on capital expenditure in 2026?"
+    ).hits
     assert hits and "200" in " ".join(h.snippet for h in hits[:5])
 
 
