@@ -19,9 +19,16 @@ from whoosh.index import Index, LockError
 
 from search.errors import IndexBusy, LoadError
 from search.index.copies import fingerprint
+from search.index.lengths import WritingCodec
 from search.index.processes import cancel_writer, ignore_interrupt, start_subwriters
 from search.index.results import UpdateReport
-from search.index.schema import SCHEMA_VERSION, make_schema, passage_documents, storage
+from search.index.schema import (
+    LENGTH_FIELDS,
+    SCHEMA_VERSION,
+    make_schema,
+    passage_documents,
+    storage,
+)
 from search.model import Article, ArticleInfo, Skipped, SourceFile
 from search.reading.corpus import scan_corpus
 from search.reading.loader import load_article
@@ -226,7 +233,7 @@ class Building:
                 stale_ids.add(entry["id"])
 
         if to_load or stale_ids:
-            options: dict[str, object] = {"limitmb": 128}
+            options: dict[str, object] = {"limitmb": 128, "codec": WritingCodec(LENGTH_FIELDS)}
             cores = os.cpu_count() or 1
             if not old_files and len(to_load) >= PARALLEL_FROM and cores > 1:
                 # A first build of a large corpus: Whoosh's own parallel writer, which leaves

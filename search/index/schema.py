@@ -24,6 +24,7 @@ SCHEMA_VERSION = 4  # 2: the manifest holds each article's title, source, date a
 #    against the stored text (it was half of the build's time)
 MANIFEST = "dossier-manifest.json"
 SCORED_FIELDS = ("title", "text")  # fields whose lengths BM25F reads
+LENGTH_FIELDS = ("title", "source", "text")  # fields whose lengths the index records
 
 
 def make_schema() -> Schema:
