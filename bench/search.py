@@ -75,12 +75,17 @@ def run_size(count: int) -> str:
         f"| search process peak memory | {ours['peak_mb']:.0f} MB | {theirs['peak_mb']:.0f} MB | "
         f"{_ratio(ours['peak_mb'], theirs['peak_mb'])} |",
     ]
-    for kind in ("one word", "two words", "phrase", "prefix", "question"):
+    for kind in ("one word", "two words", "phrase", "prefix", "question", "as you type"):
         a, b = ours[kind], theirs[kind]
         rows.append(
             f"| {kind}, top 20 with snippets, p50 / p95 | {a['p50']:.1f} / {a['p95']:.1f} ms | "
             f"{b['p50']:.1f} / {b['p95']:.1f} ms | {_ratio(a['p95'], b['p95'])} (p95) |"
         )
+    rows.append(
+        "\nDossier: the best 20 articles, each once, with its best passage's snippet; FTS5: "
+        "the best 20 passages with snippets. As you type: every keystroke of 20 one-word and "
+        "20 two-word queries."
+    )
     return "\n".join(rows) + "\n"
 
 

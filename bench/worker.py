@@ -42,6 +42,15 @@ def _timed_queries(
             run_query(text)
             times.append((time.perf_counter() - start) * 1000)
         result[kind] = _percentiles(times)
+    typing = []  # each keystroke of the one- and two-word queries, as a search box sends them
+    for text in queries.get("one word", [])[:20] + queries.get("two words", [])[:20]:
+        for end in range(1, len(text) + 1):
+            if text[:end].strip():
+                start = time.perf_counter()
+                run_query(text[:end])
+                typing.append((time.perf_counter() - start) * 1000)
+    if typing:
+        result["as you type"] = _percentiles(typing)
     result["peak_mb"] = _peak_mb()
     return result
 
@@ -65,7 +74,16 @@ def dossier(mode: str, corpus: Path, location: Path, queries: dict[str, list[str
         return _profile(index, queries)
     index.open()
     opened = time.perf_counter() - started
-    return _timed_queries(lambda text: index.search(text, limit=20), opened, queries)
+    return _timed_queries(lambda text: shown(index.search(text, limit=20)), opened, queries)
+
+
+def shown(result) -> list[str]:  # type: ignore[no-untyped-def]
+    """What a results list draws: each article's title and its best passage's snippet, with
+    the matched words (snippets are made when asked for, as a list asks)."""
+    return [
+        f"{article.title} {article.passages[0].snippet} {article.passages[0].matches}"
+        for article in result.articles
+    ]
 
 
 PROFILED = 3  # the slowest queries of each class, profiled together
@@ -107,7 +125,7 @@ def _fts_query(text: str) -> str:
     if text.startswith('"') or text.endswith("*"):
         return text
     words = [w for w in text.split() if w.isalnum()]
-    return " OR ".join(words)
+    return " OR ".join(words) or '""'
 
 
 def fts5(mode: str, corpus: Path, database: Path, queries: dict[str, list[str]]) -> dict:

@@ -10,6 +10,7 @@ Building lives in building.py, searching in searching.py.
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from pathlib import Path
 
 from whoosh.index import Index
@@ -31,10 +32,11 @@ class CorpusIndex(Building, Searching):
         self._lock = threading.RLock()  # Whoosh searchers are not safe to share across threads
         self._searcher = None
         self._parser = None
-        self._vocabulary: list[str] | None = None
+        self._vocabulary: dict[int, list[str]] | None = None
         self._copies: dict[str, list[tuple[str, bool]]] | None = None
         self._titles: dict[str, str] = {}
         self._filters: dict[str, set[int]] = {}
+        self._recent: OrderedDict = OrderedDict()
         self._known_files: dict[str, dict] | None = None
 
     def _manifest(self) -> dict:

@@ -5,7 +5,7 @@ for what is shown, and a "did you mean" from the index's own vocabulary."""
 from __future__ import annotations
 
 import threading
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from collections.abc import Callable
 
 from rapidfuzz import process
@@ -28,6 +28,7 @@ SUGGEST_BELOW = 3  # offer "did you mean" when a query finds fewer hits than thi
 # passage's (chosen on Cranfield and the judged newswire queries: bench/relevance.py).
 ARTICLE_BLEND = 0.3
 BM25_B, BM25_K1 = 0.75, 1.2  # Whoosh's defaults (see bench/REPORT.md for others tried)
+RECENT_RESULTS = 64  # results kept for queries asked again
 PASSAGES_PER_ARTICLE = 8  # passages fetched per article asked for (more when too few)
 
 
@@ -67,10 +68,11 @@ class Searching:
     _lock: threading.RLock
     _searcher: object
     _parser: object
-    _vocabulary: list[str] | None
+    _vocabulary: dict[int, list[str]] | None
     _copies: dict[str, list[tuple[str, bool]]] | None
     _titles: dict[str, str]
     _filters: dict[str, set[int]]
+    _recent: OrderedDict[tuple[str, str, int], SearchResult]
     _files: Callable[[], dict[str, dict]]  # the manifest's files (corpus_index.py)
 
     def _invalidate(self) -> None:
@@ -82,6 +84,7 @@ class Searching:
             self._copies = None
             self._titles = {}
             self._filters = {}
+            self._recent = OrderedDict()
 
     def _ensure_searcher(self):  # type: ignore[no-untyped-def]
         if self._ix is None:
@@ -170,6 +173,29 @@ class Searching:
 
     def search_passages(self, text: str, limit: int = 20) -> SearchResult:
         """Passages matching `text`, best first across articles (for scripts)."""
+        return self._remembered(("passages", text, limit), self._search_passages)
+
+    def search(self, text: str, limit: int = 20) -> SearchResult:
+        """Articles matching `text`, best first, each once: its matching passages (best
+        first) and its copies; `hits` are those passages, article by article."""
+        return self._remembered(("articles", text, limit), self._search_articles)
+
+    def _remembered(self, key: tuple[str, str, int], run) -> SearchResult:  # type: ignore[no-untyped-def]
+        """The result of a recent search again (a reader deleting what they typed goes back
+        through the same queries), else a new search; forgotten when the index changes."""
+        with self._lock:
+            self._ensure_searcher()
+            if key in self._recent:
+                self._recent.move_to_end(key)
+                return self._recent[key]
+            result = run(key[1], key[2])
+            if result.error is None:
+                self._recent[key] = result
+                while len(self._recent) > RECENT_RESULTS:
+                    self._recent.popitem(last=False)
+            return result
+
+    def _search_passages(self, text: str, limit: int) -> SearchResult:
         result = SearchResult(query=text)
         with self._lock:
             prepared = self._prepare(text, result)
@@ -189,9 +215,7 @@ class Searching:
                 result.suggestion = self._suggest(text, searcher.reader())
         return result
 
-    def search(self, text: str, limit: int = 20) -> SearchResult:
-        """Articles matching `text`, best first, each once: its matching passages (best
-        first) and its copies; `hits` are those passages, article by article."""
+    def _search_articles(self, text: str, limit: int) -> SearchResult:
         result = SearchResult(query=text, grouped=True)
         with self._lock:
             prepared = self._prepare(text, result)
@@ -256,8 +280,11 @@ class Searching:
 
         The index holds stems ("polici" for "policy"): a word is compared stem to stem, and
         the closest stem is shown as a word the corpus uses (read from a passage)."""
-        if self._vocabulary is None:
-            self._vocabulary = [t for t in reader.field_terms("text") if t.isalpha()]
+        if self._vocabulary is None:  # stems by length: a close one differs by 2 at most
+            self._vocabulary = defaultdict(list)
+            for term in reader.field_terms("text"):
+                if term.isalpha():
+                    self._vocabulary[len(term)].append(term)
         pieces: list[str] = []
         at, changed = 0, False
         for start, end in plain_words(text):
@@ -266,9 +293,12 @@ class Searching:
             if len(word) < 4 or not stems or reader.doc_frequency("text", stems[0]):
                 continue
             cutoff = 1 if len(word) < 6 else 2
+            size = len(stems[0])
+            vocabulary = self._vocabulary
+            nearby = [t for n in range(size - cutoff, size + cutoff + 1) for t in vocabulary[n]]
             candidates = process.extract(
                 stems[0],
-                self._vocabulary,
+                nearby,
                 scorer=Levenshtein.distance,
                 score_cutoff=cutoff,
                 limit=10,
