@@ -1,24 +1,5 @@
-"""The query language, parsed into the Whoosh query that passages must match.
-
-The rules, as a researcher reads them (the README and the `?` help quote this list):
-
-1. **Words** find passages that contain them, in any form ("deploying" finds "deployed").
-   Passages holding more of the words rank higher; a word that is in an article's title
-   raises that article's passages but does not make a passage a hit by itself.
-2. **"Quoted words"** are required and match as typed (in any case), side by side, in that
-   order: every hit contains each quoted phrase of the query. Excluded (`-"..."`) they drop
-   the passages that hold them in any form.
-3. **Field filters** restrict and never rank: `title:Blair budget` finds the passages about
-   "budget" in articles whose title has "Blair". `title:`, `source:` and `kind:` filter
-   wherever they stand, with or without AND; `title:(Blair OR Brown)` accepts either.
-   `kind:` takes heading, paragraph, list, table or quote. A filter alone (`kind:table`)
-   lists everything it lets through.
-4. **Exclusions**: `-word` or `NOT word` drops every passage that contains the word.
-5. **AND, OR, parentheses** combine words as usual; `+word` requires a word.
-6. **prefix\\*** finds words that start with the prefix (3 letters or more; its most
-   frequent completions).
-7. **"Did you mean"** is offered only for plain words that the corpus does not contain:
-   never for field values, quoted words, prefixes, operators or excluded words.
+"""The query language, parsed into the Whoosh query that passages must match; its rules for
+users are `RULES` (the README and the `?` help quote them).
 
 Terms are grouped with OR and a coordination bonus (`OrGroup.factory(0.9)`): Whoosh's default
 AND finds almost nothing for questions (Cranfield nDCG@10 0.006), while OR with BM25F still
@@ -36,6 +17,30 @@ from whoosh.fields import Schema
 from whoosh.reading import IndexReader
 
 from search.model import PassageKind
+
+RULES = """\
+Results are articles, best first, each listed once with its best passages under it ("+N more
+in this article"); a file that holds the same article (identical, or a few words changed) is
+named under it as a copy instead of being listed again.
+
+1. Words find passages that contain them, in any form ("deploying" finds "deployed").
+   Passages holding more of the words rank higher. A word in an article's title raises
+   that article's passages, but a passage is a hit only for what its own text says.
+2. "Quoted words" are required and match as typed (in any case), side by side, in that
+   order: every hit contains each quoted phrase. -"quoted words" drop the passages that
+   hold those words side by side.
+3. Field filters restrict and never rank: title:Blair budget finds the passages about
+   budget in articles whose title has Blair. title:, source: and kind: filter wherever
+   they stand, with or without AND; title:(Blair OR Brown) accepts either. kind: takes
+   heading, paragraph, list, table or quote. A filter alone (kind:table) lists every
+   passage it lets through.
+4. -word or NOT word drops every passage that contains the word.
+5. AND, OR and parentheses combine words; +word requires a word.
+6. prefix* finds words that start with the prefix (3 letters or more; its 50 most frequent
+   completions).
+7. "Did you mean" is offered only for plain words that the corpus does not have: never for
+   field values, quoted words, prefixes, operators or excluded words.
+"""
 
 WORD_FIELD = "text"  # where unfielded words go
 FILTER_FIELDS = ("title", "source", "kind")
