@@ -206,6 +206,7 @@ def _title_terms(node: wq.Query) -> list[wq.Query]:
 # The title bonus: an OR of the words in the title field, with its own coordination bonus, at
 # half the weight of the text (the title field has field_boost 2.0 in the schema): chosen on
 # Cranfield and the judged newswire queries (bench/REPORT.md, "Choosing the article score").
+WORDS_SCALE = 0.9  # the coordination bonus of the words (OR): more of them, higher
 TITLE_SCALE = 0.9
 TITLE_BOOST = 0.5
 
@@ -255,7 +256,7 @@ def parse(parser: qparser.QueryParser, text: str, reader: IndexReader) -> Parsed
     matched: wq.Query = wq.NullQuery
     title: list[wq.Query] = []
     if words or quoted:
-        grouped = combine(words, scale=0.9) if combine is wq.Or else combine(words)
+        grouped = combine(words, scale=WORDS_SCALE) if combine is wq.Or else combine(words)
         title = _title_terms(wq.Or([*quoted, grouped]))
         matched = _bind_negations(_expand_prefixes(grouped, reader)).normalize()
         highlighted = positive_terms(matched)

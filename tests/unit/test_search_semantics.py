@@ -171,3 +171,23 @@ def test_plain_words_are_found_outside_quotes_fields_and_operators() -> None:
     assert [text[s:e] for s, e in plain_words(text)] == ["budgt"]
     text = "budgt OR kind:tabel railwys -excl"
     assert [text[s:e] for s, e in plain_words(text)] == ["budgt", "railwys"]
+
+
+def test_a_suggestion_is_a_word_of_the_corpus_not_a_stem(built: CorpusIndex) -> None:
+    # The index holds stems ("hospit", "pension"); a suggestion shows the word as written.
+    assert built.search("hospitls").suggestion == "hospitals"
+    assert built.search("title:Blair pensionrs").suggestion == "title:Blair pensioners"
+
+
+# --- 5. quoted phrases -----------------------------------------------------------------------
+
+
+def test_a_quoted_phrase_is_required_and_matches_as_typed(built: CorpusIndex) -> None:
+    # "council tax" is in Brown's second passage; "tax" alone in both of its passages.
+    result = built.search_passages('"council tax" chancellor')
+    assert [(h.article, h.passage) for h in result.hits] == [("brown", 1)]
+    assert [h.snippet[s:e] for h in result.hits for s, e in h.matches][:1] == ["council tax"]
+    # Stemmed words side by side are not the phrase as typed.
+    assert built.search('"councils taxes"').hits == []
+    assert built.search('"signal failed"').hits == []
+    assert [h.article for h in built.search('"signals failed"').hits] == ["railways"]
