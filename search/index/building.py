@@ -47,22 +47,28 @@ def _file_digest(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _load(source: SourceFile) -> Article | str:
+Loaded = tuple[Article, dict[str, object]] | str  # an article and its copy sketch, or why not
+
+
+def _load(source: SourceFile) -> Loaded:
+    """The clean article and its copy sketch (made here, in the cleaning process), or why the
+    file cannot be read."""
     try:
-        return load_article(source)
+        article = load_article(source)
     except LoadError as error:
         return str(error)
+    return article, fingerprint(article)
 
 
 LOAD_CHUNK = 16  # articles per task sent to a cleaning process
 LOAD_AHEAD = 16  # tasks in flight: at most 256 articles cleaned ahead of the writer
 
 
-def _load_chunk(sources: list[SourceFile]) -> list[Article | str]:
+def _load_chunk(sources: list[SourceFile]) -> list[Loaded]:
     return [_load(source) for source in sources]
 
 
-def _load_many(sources: list[SourceFile], progress: Progress | None) -> Iterator[Article | str]:
+def _load_many(sources: list[SourceFile], progress: Progress | None) -> Iterator[Loaded]:
     """Load (clean) articles in order, on every core when there are many. A generator that
     cleans at most LOAD_CHUNK * LOAD_AHEAD articles ahead of the consumer: the writer is the
     slow side, and 20k clean articles held at once cost 380 MB."""
@@ -73,8 +79,8 @@ def _load_many(sources: list[SourceFile], progress: Progress | None) -> Iterator
                 progress(done, len(sources), "reading")
         return
 
-    def in_order() -> Iterator[list[Article | str]]:
-        pending: deque[Future[list[Article | str]]] = deque()
+    def in_order() -> Iterator[list[Loaded]]:
+        pending: deque[Future[list[Loaded]]] = deque()
         with ProcessPoolExecutor(initializer=ignore_interrupt) as pool:
             try:
                 for at in range(0, len(sources), LOAD_CHUNK):
@@ -262,15 +268,16 @@ class Building:
                         new_files[rel]["passages"] = 0
                         new_files[rel]["error"] = loaded
                         continue
-                    info = ArticleInfo.of(loaded, rel)
+                    article, sketch = loaded
+                    info = ArticleInfo.of(article, rel)
                     new_files[rel]["info"] = info.as_json()
-                    new_files[rel]["copies"] = fingerprint(loaded)
+                    new_files[rel]["copies"] = sketch
                     if on_article:
                         on_article(info)
-                    for document in passage_documents(loaded):
+                    for document in passage_documents(article):
                         writer.add_document(**document)
-                    new_files[rel]["passages"] = len(loaded.passages)
-                    report.passages += len(loaded.passages)
+                    new_files[rel]["passages"] = len(article.passages)
+                    report.passages += len(article.passages)
                 if progress:
                     progress(len(to_load), len(to_load), "writing")
                 writer.commit()
