@@ -64,6 +64,9 @@ def run_size(count: int) -> str:
         f"| full build | {ours_build['seconds']:.1f} s ({rate:,.0f} passages/s) | "
         f"{theirs_build['seconds']:.1f} s ({fts_rate:,.0f}/s) | "
         f"{_ratio(ours_build['seconds'], theirs_build['seconds'])} |",
+        f"| full build, processor time (all processes) | {ours_build['cpu_seconds']:.1f} s | "
+        f"{theirs_build['cpu_seconds']:.1f} s | "
+        f"{_ratio(ours_build['cpu_seconds'], theirs_build['cpu_seconds'])} |",
         f"| index size | {_size_mb(location):.1f} MB | {_size_mb(database):.1f} MB | "
         f"{_ratio(_size_mb(location), _size_mb(database))} |",
         f"| open (up to date) | {ours['open_ms']:.0f} ms | {theirs['open_ms']:.1f} ms | "

@@ -27,8 +27,8 @@ named under it as a copy instead of being listed again.
    Passages holding more of the words rank higher. A word in an article's title raises
    that article's passages, but a passage is a hit only for what its own text says.
 2. "Quoted words" are required and match as typed (in any case), side by side, in that
-   order: every hit contains each quoted phrase. -"quoted words" drop the passages that
-   hold those words side by side.
+   order: every hit contains each quoted phrase, wherever it stands in the query.
+   -"quoted words" drop the passages that hold all of those words, in any form.
 3. Field filters restrict and never rank: title:Blair budget finds the passages about
    budget in articles whose title has Blair. title:, source: and kind: filter wherever
    they stand, with or without AND; title:(Blair OR Brown) accepts either. kind: takes
@@ -160,6 +160,20 @@ def _typed(text: str, phrase: wq.Phrase) -> str:
     return text[start : end if end >= 0 else len(text)].strip()
 
 
+def _unphrase(node: wq.Query, text: str, typed: list[str] | None) -> wq.Query:
+    """Quoted phrases as all of their words (the text field has no positions: a phrase is
+    checked as typed against each hit's text), their typed text added to `typed`."""
+    if isinstance(node, wq.Phrase) and node.fieldname == WORD_FIELD:
+        if typed is not None and node.words:
+            typed.append(_typed(text, node))
+        return wq.And([wq.Term(WORD_FIELD, word) for word in node.words])
+    if isinstance(node, wq.Not):
+        return wq.Not(_unphrase(node.query, text, None))
+    if isinstance(node, wq.CompoundQuery | wq.BinaryQuery | wq.WrappingQuery):
+        return node.apply(lambda child: _unphrase(child, text, typed))
+    return node
+
+
 def _split(node: wq.Query) -> tuple[list[wq.Query], list[wq.Query], list[wq.Query], type]:
     """The top level of a query as (words, filters, exclusions, how the words combine)."""
     node = _unwrap(node)
@@ -249,19 +263,20 @@ def parse(parser: qparser.QueryParser, text: str, reader: IndexReader) -> Parsed
     except Exception as error:  # Whoosh raises assorted errors on odd input
         raise QueryError(f"could not understand the query ({type(error).__name__})") from error
     words, filters, excluded, combine = _split(tree)
-    quoted = [w for w in words if isinstance(w, wq.Phrase) and w.fieldname == WORD_FIELD]
-    words = [w for w in words if not any(w is q for q in quoted)]
-    quoted = [q for q in quoted if q.words]  # (a phrase of common words only finds nothing)
+    is_phrase = lambda node: isinstance(node, wq.Phrase) and node.fieldname == WORD_FIELD  # noqa: E731
+    quoted = [w for w in words if is_phrase(w) and w.words]  # (common words only: nothing)
+    words = [w for w in words if not is_phrase(w)]
     phrases = [_typed(text, q) for q in quoted]
+    title = _title_terms(wq.Or([*quoted, *words])) if quoted or words else []
+    words = [_unphrase(w, text, phrases) for w in words]  # nested phrases are required too
+    excluded = [_unphrase(e, text, None) for e in excluded]
     matched: wq.Query = wq.NullQuery
-    title: list[wq.Query] = []
     if words or quoted:
         grouped = combine(words, scale=WORDS_SCALE) if combine is wq.Or else combine(words)
-        title = _title_terms(wq.Or([*quoted, grouped]))
         matched = _bind_negations(_expand_prefixes(grouped, reader)).normalize()
         highlighted = positive_terms(matched)
         if quoted:  # required: the other words only rank
-            required = wq.And(quoted).normalize()
+            required = wq.And([_unphrase(q, text, None) for q in quoted]).normalize()
             if matched is wq.NullQuery:
                 matched = required
             elif combine is wq.And:
