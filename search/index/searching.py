@@ -230,7 +230,7 @@ class Searching:
                 by_article: dict[str, list] = defaultdict(list)
                 for hit in hits:
                     by_article[hit["article"]].append(hit)
-                if result.total_exact or len(by_article) >= limit * 2 or fetch >= 50_000:
+                if result.total_exact or len(by_article) > limit or fetch >= 50_000:
                     break
                 fetch *= 4  # too few articles among the top passages: look further
             result.articles = self._articles(by_article, parsed, limit)
