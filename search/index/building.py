@@ -18,7 +18,7 @@ from whoosh import index as windex
 from whoosh.index import Index, LockError
 
 from search.errors import IndexBusy, LoadError
-from search.index.copies import fingerprint
+from search.index.copies import copy_groups, fingerprint
 from search.index.lengths import WritingCodec
 from search.index.processes import cancel_writer, ignore_interrupt, start_subwriters
 from search.index.results import UpdateReport
@@ -27,7 +27,9 @@ from search.index.schema import (
     SCHEMA_VERSION,
     make_schema,
     passage_documents,
+    read_sketches,
     storage,
+    write_sketches,
 )
 from search.model import Article, ArticleInfo, Skipped, SourceFile
 from search.reading.corpus import scan_corpus
@@ -106,6 +108,7 @@ class Building:
     location: Path
     _ix: Index | None
     _known_files: dict[str, dict] | None  # the manifest's files, once read or written
+    _known_copies: dict[str, list]  # the manifest's articles that have copies
 
     def _open_existing(self) -> tuple[Index, dict] | str:
         """The index and its manifest, or why they cannot be used."""
@@ -238,6 +241,8 @@ class Building:
                 report.removed += 1
                 stale_ids.add(entry["id"])
 
+        copies: dict[str, list] = manifest.get("copies") or {}
+        sketches: dict[str, dict] = {}  # of the articles read now
         if to_load or stale_ids:
             options: dict[str, object] = {"limitmb": 128, "codec": WritingCodec(LENGTH_FIELDS)}
             cores = os.cpu_count() or 1
@@ -271,7 +276,7 @@ class Building:
                     article, sketch = loaded
                     info = ArticleInfo.of(article, rel)
                     new_files[rel]["info"] = info.as_json()
-                    new_files[rel]["copies"] = sketch
+                    sketches[article.id] = sketch
                     if on_article:
                         on_article(info)
                     for document in passage_documents(article):
@@ -284,13 +289,31 @@ class Building:
             except BaseException:
                 cancel_writer(writer)
                 raise
-            self._write_manifest(new_files)
+            copies = self._update_copies(sketches, stale_ids, new_files)
+            self._write_manifest(new_files, copies)
             self._invalidate()
         elif new_files != old_files:
-            self._write_manifest(new_files)
-        self._known_files = new_files
+            self._write_manifest(new_files, copies)
+        self._known_files, self._known_copies = new_files, copies
         report.seconds = time.perf_counter() - started
         return report
+
+    def _update_copies(
+        self, read: dict[str, dict], gone: set[str], files: dict[str, dict]
+    ) -> dict[str, list]:
+        """The copy sketches with those of the articles just read, those of articles gone
+        left out; the articles that have copies, for the manifest."""
+        sketches = read_sketches(self.location)
+        for article in gone:
+            sketches.pop(article, None)
+        sketches.update(read)
+        present = {entry["id"] for entry in files.values() if not entry.get("error")}
+        sketches = {article: sketch for article, sketch in sketches.items() if article in present}
+        write_sketches(self.location, sketches)
+        return {
+            a: [list(pair) for pair in others]
+            for a, others in copy_groups(sketches.items()).items()
+        }
 
     def open(
         self, progress: Progress | None = None, on_article: ArticleRead | None = None
@@ -306,5 +329,6 @@ class Building:
                     "the index is being built by another Dossier; try again when it is done"
                 ) from None
             self._ix, self._known_files = opened[0], opened[1]["files"]
+            self._known_copies = opened[1].get("copies") or {}
             self._invalidate()
             return UpdateReport(busy=True)

@@ -38,21 +38,33 @@ class CorpusIndex(Building, Searching):
         self._filters: dict[str, set[int]] = {}
         self._recent: OrderedDict = OrderedDict()
         self._known_files: dict[str, dict] | None = None
+        self._known_copies: dict[str, list] = {}
 
     def _manifest(self) -> dict:
         return read_manifest(self.location)
 
-    def _write_manifest(self, files: dict[str, dict]) -> None:
-        write_manifest(self.location, self.root, files)
+    def _write_manifest(self, files: dict[str, dict], copies: dict | None = None) -> None:
+        write_manifest(self.location, self.root, files, copies)
+
+    def _known(self) -> None:
+        if self._known_files is None:
+            try:
+                manifest = self._manifest()
+            except (OSError, ValueError):
+                manifest = {"files": {}}
+            self._known_files = manifest["files"]
+            copies = manifest.get("copies")
+            self._known_copies = copies if isinstance(copies, dict) else {}
 
     def _files(self) -> dict[str, dict]:
         """The manifest's files: what the index knows of each file of the corpus."""
-        if self._known_files is None:
-            try:
-                self._known_files = self._manifest()["files"]
-            except (OSError, ValueError):
-                self._known_files = {}
-        return self._known_files
+        self._known()
+        return self._known_files or {}
+
+    def _copy_groups(self) -> dict[str, list]:
+        """The manifest's articles that have copies: {article: [[other, identical], ...]}."""
+        self._known()
+        return self._known_copies
 
     def catalog(self, scan: CorpusScan | None = None) -> list[ArticleInfo]:
         """The library's rows: every article file of the corpus with what the index knows of

@@ -19,10 +19,11 @@ from search.userdata.storage import atomic_write_text
 SCHEMA_VERSION = 4  # 2: the manifest holds each article's title, source, date and length
 # 3: passages over 4,000 characters are split (search.structure.split_long_passages)
 # 4: only what searching reads is stored (titles come from the manifest); the manifest
-#    holds each article's copy sketch (search/index/copies.py); no unstemmed `exact`
+#    names the articles that have copies (search/index/copies.py); no unstemmed `exact`
 #    field and no positions (they were 60% of the indexing time): a quoted phrase finds
 #    the passages with all its words, and each is checked as typed against its text
 MANIFEST = "dossier-manifest.json"
+SKETCHES = "dossier-sketches.json"  # each article's copy sketch: read only when updating
 SCORED_FIELDS = ("title", "text")  # fields whose lengths BM25F reads
 LENGTH_FIELDS = ("title", "source", "text")  # fields whose lengths the index records
 
@@ -76,6 +77,29 @@ def read_manifest(location: Path) -> dict:
     return data
 
 
-def write_manifest(location: Path, root: Path, files: dict[str, dict]) -> None:
-    data = {"schema": SCHEMA_VERSION, "corpus": str(root.resolve()), "files": files}
+def write_manifest(
+    location: Path, root: Path, files: dict[str, dict], copies: dict[str, list] | None = None
+) -> None:
+    """The manifest: every file read (its id, size, date, hash and what the library shows)
+    and the articles that have copies (search/index/copies.py), as `copy_groups` gives."""
+    data = {
+        "schema": SCHEMA_VERSION,
+        "corpus": str(root.resolve()),
+        "files": files,
+        "copies": copies or {},
+    }
     atomic_write_text(location / MANIFEST, json.dumps(data, ensure_ascii=False))
+
+
+def read_sketches(location: Path) -> dict[str, dict]:
+    """Each article's copy sketch, by article id (none when missing or unreadable: the
+    copies of the articles read before are then not found until they are read again)."""
+    try:
+        data = json.loads((location / SKETCHES).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def write_sketches(location: Path, sketches: dict[str, dict]) -> None:
+    atomic_write_text(location / SKETCHES, json.dumps(sketches))

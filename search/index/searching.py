@@ -15,7 +15,6 @@ from whoosh import scoring
 from whoosh.index import Index
 
 from search.index.analysis import stemmed_analyzer
-from search.index.copies import copy_groups
 from search.index.highlight import phrase_spans
 from search.index.lengths import preload_field_lengths
 from search.index.query import ParsedQuery, QueryError, make_parser, parse, plain_words
@@ -74,6 +73,7 @@ class Searching:
     _filters: dict[str, set[int]]
     _recent: OrderedDict[tuple[str, str, int], SearchResult]
     _files: Callable[[], dict[str, dict]]  # the manifest's files (corpus_index.py)
+    _copy_groups: Callable[[], dict[str, list]]  # the manifest's copies (corpus_index.py)
 
     def _invalidate(self) -> None:
         with self._lock:
@@ -105,11 +105,10 @@ class Searching:
         """Every article that has copies in the corpus: the others, (id, identical)."""
         with self._lock:
             if self._copies is None:
-                self._copies = copy_groups(
-                    (str(entry["id"]), entry["copies"])
-                    for entry in self._files().values()
-                    if isinstance(entry.get("copies"), dict)
-                )
+                self._copies = {
+                    str(article): [(str(other), bool(identical)) for other, identical in others]
+                    for article, others in self._copy_groups().items()
+                }
             return self._copies
 
     def _prepare(self, text: str, result: SearchResult):  # type: ignore[no-untyped-def]

@@ -111,3 +111,22 @@ def test_resent_wire_stories_are_copies_and_other_stories_are_not(tmp_path: Path
     groups = copy_groups(prints)
     pairs = {tuple(sorted((a, b))) for a, others in groups.items() for b, _ in others}
     assert pairs == {("reuters-0175", "reuters-0190"), ("reuters-0252", "reuters-0358")}
+
+
+def test_copies_follow_the_corpus_as_it_changes(tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    text = "Harbour terminal approved\n\n" + "\n\n".join(STORY) + "\n"
+    write(folder, "a.txt", text)
+    write(folder, "b.txt", "Another story\n\nThe bakery on the square sold out of bread by nine.\n")
+    index = CorpusIndex(folder, location=tmp_path / "index")
+    index.open()
+    assert index.search("terminal").articles[0].copies == []
+    write(folder, "c.txt", text)  # a copy arrives
+    index = CorpusIndex(folder, location=tmp_path / "index")
+    assert index.open().added == 1
+    assert [c.article for c in index.search("terminal").articles[0].copies] == ["c"]
+    (folder / "a.txt").unlink()  # the original goes
+    index = CorpusIndex(folder, location=tmp_path / "index")
+    index.open()
+    found = index.search("terminal").articles
+    assert [(a.article, a.copies) for a in found] == [("c", [])]
