@@ -79,6 +79,15 @@ def make_parser(schema: Schema) -> qparser.QueryParser:
     return parser
 
 
+def _apply(node: wq.Query, change) -> wq.Query:  # type: ignore[no-untyped-def]
+    """`node.apply(change)`, keeping an OR's coordination bonus (Whoosh's `apply` drops its
+    `scale`: the bonus was silently lost before)."""
+    changed = node.apply(change)
+    if isinstance(node, wq.Or) and isinstance(changed, wq.Or):
+        changed.scale = node.scale
+    return changed
+
+
 def _expand_prefixes(node: wq.Query, reader: IndexReader) -> wq.Query:
     """Replace each prefix/wildcard with an OR of its most frequent terms (bounded cost)."""
     if isinstance(node, wq.Prefix | wq.Wildcard):
@@ -98,7 +107,7 @@ def _expand_prefixes(node: wq.Query, reader: IndexReader) -> wq.Query:
             return wq.NullQuery
         return wq.Or([wq.Term(name, t) for t in terms])
     if isinstance(node, wq.CompoundQuery | wq.BinaryQuery | wq.WrappingQuery):
-        return node.apply(lambda child: _expand_prefixes(child, reader))
+        return _apply(node, lambda child: _expand_prefixes(child, reader))
     return node
 
 
@@ -106,7 +115,7 @@ def _bind_negations(node: wq.Query) -> wq.Query:
     """With OR grouping, "a NOT b" parses as `a OR (NOT b)`, which matches everything: make
     it `a ANDNOT b`, the meaning a reader intends."""
     if isinstance(node, wq.CompoundQuery | wq.BinaryQuery | wq.WrappingQuery):
-        node = node.apply(_bind_negations)
+        node = _apply(node, _bind_negations)
     if isinstance(node, wq.Or):
         negated = [child.query for child in node.subqueries if isinstance(child, wq.Not)]
         kept = [child for child in node.subqueries if not isinstance(child, wq.Not)]
@@ -146,7 +155,7 @@ def _as_filter(node: wq.Query) -> wq.Query:
     if isinstance(node, wq.Phrase):
         return wq.And([wq.Term(node.fieldname, word) for word in node.words])
     if isinstance(node, wq.CompoundQuery | wq.BinaryQuery | wq.WrappingQuery):
-        return node.apply(_as_filter)
+        return _apply(node, _as_filter)
     return node
 
 
@@ -170,7 +179,7 @@ def _unphrase(node: wq.Query, text: str, typed: list[str] | None) -> wq.Query:
     if isinstance(node, wq.Not):
         return wq.Not(_unphrase(node.query, text, None))
     if isinstance(node, wq.CompoundQuery | wq.BinaryQuery | wq.WrappingQuery):
-        return node.apply(lambda child: _unphrase(child, text, typed))
+        return _apply(node, lambda child: _unphrase(child, text, typed))
     return node
 
 
