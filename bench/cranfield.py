@@ -104,7 +104,7 @@ def blend_section(sets: dict) -> list[str]:
         searching.ARTICLE_BLEND = value
 
     try:
-        rows = relevance.sweep(sets, setting, [0.0, 0.1, 0.2, 0.3, 0.5, 1.0])
+        rows = relevance.sweep(sets, setting, [0.0, 0.05, 0.1, 0.3])
     finally:
         searching.ARTICLE_BLEND = chosen
     return [

@@ -37,6 +37,7 @@ class CorpusIndex(Building, Searching):
         self._titles: dict[str, str] = {}
         self._filters: dict[str, set[int]] = {}
         self._recent: OrderedDict = OrderedDict()
+        self._title_stems: dict[str, tuple[frozenset[str], int]] = {}
         self._known_files: dict[str, dict] | None = None
         self._known_copies: dict[str, list] = {}
 

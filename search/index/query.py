@@ -1,9 +1,9 @@
 """The query language, parsed into the Whoosh query that passages must match; its rules for
 users are `RULES` (the README and the `?` help quote them).
 
-Terms are grouped with OR and a coordination bonus (`OrGroup.factory(0.9)`): Whoosh's default
-AND finds almost nothing for questions (Cranfield nDCG@10 0.006), while OR with BM25F still
-ranks passages holding every word of a short keyword query first.
+Words are grouped with OR: Whoosh's default AND finds almost nothing for questions (Cranfield
+nDCG@10 0.006). A query of 2 to 4 plain words is run twice, its passages with all the words
+first (an AND, which Whoosh answers fast), then the others; longer queries rank by BM25F.
 """
 
 from __future__ import annotations
@@ -23,9 +23,11 @@ Results are articles, best first, each listed once with its best passages under 
 in this article"); a file that holds the same article (identical, or a few words changed) is
 named under it as a copy instead of being listed again.
 
-1. Words find passages that contain them, in any form ("deploying" finds "deployed").
-   Passages holding more of the words rank higher. A word in an article's title raises
-   that article's passages, but a passage is a hit only for what its own text says.
+1. Words find passages that contain any of them, in any form ("deploying" finds
+   "deployed"). For 2 to 4 words, the articles with a passage holding all of them come
+   first; then the rest, ranked by how rare and how frequent the words are in each.
+   A word in an article's title raises that article's passages, but a passage is a hit
+   only for what its own text says.
 2. "Quoted words" are required and match as typed (in any case), side by side, in that
    order: every hit contains each quoted phrase, wherever it stands in the query.
    -"quoted words" drop the passages that hold all of those words, in any form.
@@ -64,14 +66,19 @@ class ParsedQuery:
     terms: dict[str, set[str]] = field(default_factory=dict)
     words: bool = True  # False: only filters (every passage they let through matches)
     phrases: list[str] = field(default_factory=list)  # quoted, as typed: every hit has each
+    title_words: list[str] = field(default_factory=list)  # stems that raise an article's title
     # Field filters beside words: the passages they let through. (Not a scored part of the
     # query: Whoosh 2.7.5's `Require` fails an assertion while skipping blocks, and a term
     # with boost 0 inside `And` loses matches.)
     restrict: wq.Query | None = None
+    # The same query with every word required (2 to ALL_WORDS_FIRST plain words): its hits
+    # come first; cheap for Whoosh (it leaps along the rarest word) where an OR scores
+    # every passage that has any of the words.
+    strict: wq.Query | None = None
 
 
 def make_parser(schema: Schema) -> qparser.QueryParser:
-    parser = qparser.QueryParser(WORD_FIELD, schema, group=qparser.OrGroup.factory(0.9))
+    parser = qparser.QueryParser(WORD_FIELD, schema, group=qparser.OrGroup)
     # "+word" and "-word" only at the start of a word: "shock-sound" is one hyphenated word,
     # not "shock NOT sound" (Whoosh's default takes any "-" as an exclusion).
     parser.add_plugin(qparser.PlusMinusPlugin(plusexpr=_PLUS, minusexpr=_MINUS))
@@ -226,12 +233,12 @@ def _title_terms(node: wq.Query) -> list[wq.Query]:
     return list(dict.fromkeys(found))
 
 
-# The title bonus: an OR of the words in the title field, with its own coordination bonus, at
-# half the weight of the text (the title field has field_boost 2.0 in the schema): chosen on
-# Cranfield and the judged newswire queries (bench/REPORT.md, "Choosing the article score").
-WORDS_SCALE = 0.9  # the coordination bonus of the words (OR): more of them, higher
-TITLE_SCALE = 0.9
-TITLE_BOOST = 0.5
+# No coordination bonus (Whoosh's `OrGroup.factory(0.9)`): it counts the matching words of
+# every passage, which makes Whoosh score every match (two-word queries 2.3x slower at 20k
+# articles) for no gain in relevance (bench/REPORT.md). Passages with all the words of a
+# short query come first instead (ALL_WORDS_FIRST).
+WORDS_SCALE: float | None = None
+ALL_WORDS_FIRST = 4  # queries of 2 to 4 plain words: passages with all of them first
 
 
 def positive_terms(query: wq.Query) -> dict[str, set[str]]:
@@ -280,10 +287,14 @@ def parse(parser: qparser.QueryParser, text: str, reader: IndexReader) -> Parsed
     words = [_unphrase(w, text, phrases) for w in words]  # nested phrases are required too
     excluded = [_unphrase(e, text, None) for e in excluded]
     matched: wq.Query = wq.NullQuery
+    strict: wq.Query | None = None  # every word required, for the first tier
     if words or quoted:
         grouped = combine(words, scale=WORDS_SCALE) if combine is wq.Or else combine(words)
         matched = _bind_negations(_expand_prefixes(grouped, reader)).normalize()
         highlighted = positive_terms(matched)
+        plain = [w for w in words if isinstance(w, wq.Term) and w.fieldname == WORD_FIELD]
+        if combine is wq.Or and len(plain) == len(words) and 2 <= len(words) <= ALL_WORDS_FIRST:
+            strict = wq.And(words).normalize()
         if quoted:  # required: the other words only rank
             required = wq.And([_unphrase(q, text, None) for q in quoted]).normalize()
             if matched is wq.NullQuery:
@@ -292,6 +303,8 @@ def parse(parser: qparser.QueryParser, text: str, reader: IndexReader) -> Parsed
                 matched = wq.And([required, matched])
             else:
                 matched = wq.AndMaybe(required, matched)
+            if strict is not None:
+                strict = wq.And([required, strict])
     only_filters = matched is wq.NullQuery
     if only_filters and not filters:
         if excluded:
@@ -310,19 +323,23 @@ def parse(parser: qparser.QueryParser, text: str, reader: IndexReader) -> Parsed
         terms = highlighted
         if phrases:
             terms["phrase"] = set(phrases)
-        if title:
-            bonus = wq.Or(title, scale=TITLE_SCALE).with_boost(TITLE_BOOST)
-            query = wq.AndMaybe(matched, bonus)
-        else:
-            query = matched
+        query = matched
         restrict = filter_query  # passed to Whoosh as a filter: it adds nothing to the score
     if excluded:
         query = wq.AndNot(query, wq.Or(excluded).normalize())
+        if strict is not None:
+            strict = wq.AndNot(strict, wq.Or(excluded).normalize())
     query = query.normalize()
     if query is wq.NullQuery:
         raise QueryError("nothing to search for: the filters and the words cannot both match")
     return ParsedQuery(
-        query=query, terms=terms, words=not only_filters, phrases=phrases, restrict=restrict
+        query=query,
+        terms=terms,
+        words=not only_filters,
+        title_words=list(dict.fromkeys(str(term.text) for term in title)),
+        phrases=phrases,
+        restrict=restrict,
+        strict=strict.normalize() if strict is not None else None,
     )
 
 

@@ -25,10 +25,15 @@ _STEMS = stemmed_analyzer()
 SUGGEST_BELOW = 3  # offer "did you mean" when a query finds fewer hits than this
 # An article's score: its best passage's, plus this share of each further matching
 # passage's (chosen on Cranfield and the judged newswire queries: bench/relevance.py).
-ARTICLE_BLEND = 0.3
+ARTICLE_BLEND = 0.05
 BM25_B, BM25_K1 = 0.75, 1.2  # Whoosh's defaults (see bench/REPORT.md for others tried)
 RECENT_RESULTS = 64  # results kept for queries asked again
-PASSAGES_PER_ARTICLE = 8  # passages fetched per article asked for (more when too few)
+PASSAGES_PER_ARTICLE = 2  # passages fetched per article asked for (more when too few)
+MIN_FETCH = 40
+# Passages with all of a quoted phrase's words, fetched at once to be checked as typed
+# (fetching 40, then 160, 640... searched again each time: 3x slower at 20k articles).
+PHRASE_FETCH = 2000
+TITLE_WEIGHT = 0.7  # the title's BM25 score is added times this (bench/REPORT.md)
 
 
 def _run(searcher, query: wq.Query, limit: int, allowed: set[int] | None = None):  # type: ignore[no-untyped-def]
@@ -71,6 +76,7 @@ class Searching:
     _copies: dict[str, list[tuple[str, bool]]] | None
     _titles: dict[str, str]
     _filters: dict[str, set[int]]
+    _title_stems: dict[str, tuple[frozenset[str], int]]
     _recent: OrderedDict[tuple[str, str, int], SearchResult]
     _files: Callable[[], dict[str, dict]]  # the manifest's files (corpus_index.py)
     _copy_groups: Callable[[], dict[str, list]]  # the manifest's copies (corpus_index.py)
@@ -85,6 +91,7 @@ class Searching:
             self._titles = {}
             self._filters = {}
             self._recent = OrderedDict()
+            self._title_stems = {}
 
     def _ensure_searcher(self):  # type: ignore[no-untyped-def]
         if self._ix is None:
@@ -122,30 +129,44 @@ class Searching:
         result.terms = parsed.terms
         return searcher, parsed
 
-    def _top(self, searcher, parsed: ParsedQuery, limit: int, result: SearchResult) -> list | None:  # type: ignore[no-untyped-def]
-        """The best `limit` passages (Whoosh's hits; fewer when quoted phrases rule some
-        out), with `result.total` set; None with `result.error` when the index is damaged."""
+    def _top(self, searcher, parsed: ParsedQuery, limit: int, result: SearchResult):  # type: ignore[no-untyped-def]
+        """The best `limit` passages (Whoosh's hits; fewer when quoted phrases rule some out)
+        and the numbers of those that have all the words (they come first), with
+        `result.total` set; None with `result.error` when the index is damaged."""
         try:
             allowed = None
             if parsed.restrict is not None:
                 allowed = self._allowed(searcher, parsed.restrict)
                 if not allowed:  # (Whoosh takes an empty filter for no filter)
                     result.total, result.total_exact = 0, True
-                    return []
-            hits = _run(searcher, parsed.query, limit, allowed)
+                    return [], set()
+            first = parsed.strict if parsed.strict is not None else parsed.query
+            hits = _run(searcher, first, limit, allowed)
             kept = [hit for hit in hits if _has_phrases(hit, parsed.phrases)]
+            exhaustive = hits.scored_length() < limit
+            all_words = {hit.docnum for hit in kept} if parsed.strict is not None else set()
+            if parsed.strict is not None and exhaustive:  # then those with some of the words
+                hits = _run(searcher, parsed.query, limit, allowed)
+                kept += [
+                    hit
+                    for hit in hits
+                    if hit.docnum not in all_words and _has_phrases(hit, parsed.phrases)
+                ][: max(0, limit - len(kept))]
+                exhaustive = hits.scored_length() < limit
         except Exception as error:  # EOFError, UnpicklingError: damage found while reading
             result.error = (
                 f"the index could not be read ({type(error).__name__}); "
                 "`dossier index --rebuild` rebuilds it"
             )
             return None
-        if hits.scored_length() < limit:
+        if exhaustive:
             result.total, result.total_exact = len(kept), True
         else:
-            estimate = len(kept) if parsed.phrases else hits.estimated_length()
+            estimate = (
+                len(kept) if parsed.phrases else parsed.query.estimate_size(searcher.reader())
+            )
             result.total, result.total_exact = max(len(kept), estimate), False
-        return kept
+        return kept, all_words
 
     def _allowed(self, searcher, restrict: wq.Query) -> set[int]:  # type: ignore[no-untyped-def]
         """The passages a filter lets through, kept while the searcher lasts (a user types
@@ -157,7 +178,7 @@ class Searching:
             self._filters[key] = set(searcher.docs_for_query(restrict))
         return self._filters[key]
 
-    def _hit(self, hit, terms: dict[str, set[str]]) -> Hit:  # type: ignore[no-untyped-def]
+    def _hit(self, hit, terms: dict[str, set[str]], bonus: float = 0.0) -> Hit:  # type: ignore[no-untyped-def]
         stored = hit.fields()
         article = stored["article"]
         return Hit(
@@ -165,10 +186,36 @@ class Searching:
             title=self._titles.get(article, article),
             passage=stored["passage"],
             kind=stored["kind"],
-            score=hit.score or 0.0,
+            score=(hit.score or 0.0) + bonus,
             text=stored["text"],
             terms=terms,
         )
+
+    def _title_bonus(self, searcher, parsed: ParsedQuery):  # type: ignore[no-untyped-def]
+        """A function from an article to what its title adds to each of its passages' scores:
+        the BM25 score of the query's words in the title (Whoosh's BM25F, as if the title were
+        a field of the passage), times TITLE_WEIGHT.
+
+        Computed here for the articles found, not by Whoosh for every passage (an `AndMaybe`
+        on the title field looked up the title's postings for each matching passage: a third
+        of a two-word query's time)."""
+        weights = {word: searcher.idf("title", word) for word in parsed.title_words}
+        if not weights:
+            return lambda article: 0.0
+        reader = searcher.reader()
+        average = reader.field_length("title") / max(1, reader.doc_count_all())
+
+        def bonus(article: str) -> float:
+            known = self._title_stems.get(article)
+            if known is None:
+                tokens = [token.text for token in _STEMS(self._titles.get(article, ""))]
+                known = self._title_stems[article] = (frozenset(tokens), len(tokens))
+            stems, length = known
+            norm = BM25_K1 * (1 - BM25_B + BM25_B * length / max(average, 1e-9))
+            found = sum(w for word, w in weights.items() if word in stems)
+            return TITLE_WEIGHT * found * (BM25_K1 + 1) / (1 + norm)
+
+        return bonus
 
     def search_passages(self, text: str, limit: int = 20) -> SearchResult:
         """Passages matching `text`, best first across articles (for scripts)."""
@@ -201,15 +248,24 @@ class Searching:
             if prepared is None:
                 return result
             searcher, parsed = prepared
-            fetch = limit
+            fetch = max(limit, PHRASE_FETCH) if parsed.phrases else limit
             while True:
-                hits = self._top(searcher, parsed, fetch, result)
-                if hits is None:
+                top = self._top(searcher, parsed, fetch, result)
+                if top is None:
                     return result
+                hits = top[0]
                 if len(hits) >= limit or result.total_exact or fetch >= 50_000:
                     break
                 fetch *= 4  # quoted phrases ruled some out: look further
-            result.hits = [self._hit(hit, parsed.terms) for hit in hits[:limit]]
+            bonus = self._title_bonus(searcher, parsed)
+            all_words = top[1]
+            ranked = sorted(
+                hits,
+                key=lambda h: (h.docnum not in all_words, -(h.score + bonus(h["article"]))),
+            )
+            result.hits = [
+                self._hit(hit, parsed.terms, bonus(hit["article"])) for hit in ranked[:limit]
+            ]
             if result.total < SUGGEST_BELOW:
                 result.suggestion = self._suggest(text, searcher.reader())
         return result
@@ -221,18 +277,22 @@ class Searching:
             if prepared is None:
                 return result
             searcher, parsed = prepared
-            fetch = max(limit * PASSAGES_PER_ARTICLE, 100)
+            fetch = max(limit * PASSAGES_PER_ARTICLE, MIN_FETCH)
+            if parsed.phrases:  # most passages with the words lack the phrase: one big look
+                fetch = max(fetch, PHRASE_FETCH)
             while True:
-                hits = self._top(searcher, parsed, fetch, result)
-                if hits is None:
+                top = self._top(searcher, parsed, fetch, result)
+                if top is None:
                     return result
+                hits, all_words = top
                 by_article: dict[str, list] = defaultdict(list)
                 for hit in hits:
                     by_article[hit["article"]].append(hit)
-                if result.total_exact or len(by_article) > limit or fetch >= 50_000:
+                if result.total_exact or len(by_article) >= limit or fetch >= 50_000:
                     break
                 fetch *= 4  # too few articles among the top passages: look further
-            result.articles = self._articles(by_article, parsed, limit)
+            bonus = self._title_bonus(searcher, parsed)
+            result.articles = self._articles(by_article, all_words, parsed, limit, bonus)
             result.hits = [hit for article in result.articles for hit in article.passages]
             if not result.total_exact:
                 result.total = max(result.total, len(result.hits))
@@ -241,12 +301,22 @@ class Searching:
         return result
 
     def _articles(
-        self, by_article: dict[str, list], parsed: ParsedQuery, limit: int
+        self,
+        by_article: dict[str, list],
+        all_words: set[int],
+        parsed: ParsedQuery,
+        limit: int,
+        bonus: Callable[[str], float],
     ) -> list[ArticleHit]:
-        """The best `limit` articles, each once, with its copies folded in."""
+        """The best `limit` articles, each once, with its copies folded in: those with a
+        passage that has all the words first, then by their passages' blended scores."""
         if parsed.words:
             ranked = sorted(
-                by_article.items(), key=lambda item: -_blend([h.score for h in item[1]])
+                by_article.items(),
+                key=lambda item: (
+                    not any(h.docnum in all_words for h in item[1]),
+                    -_blend([h.score + bonus(item[0]) for h in item[1]]),
+                ),
             )
         else:  # filters only: articles in the order of the index, passages in article order
             ranked = [(a, sorted(h, key=lambda hit: hit["passage"])) for a, h in by_article.items()]
@@ -262,8 +332,10 @@ class Searching:
                 ArticleHit(
                     article=article,
                     title=self._titles.get(article, article),
-                    score=_blend([h.score or 0.0 for h in hits]) if parsed.words else 0.0,
-                    passages=[self._hit(hit, parsed.terms) for hit in hits],
+                    score=_blend([(h.score or 0.0) + bonus(article) for h in hits])
+                    if parsed.words
+                    else 0.0,
+                    passages=[self._hit(hit, parsed.terms, bonus(article)) for hit in hits],
                     copies=[
                         Copy(other, self._titles.get(other, other), identical)
                         for other, identical in others

@@ -310,18 +310,22 @@ def test_cli_bad_query_is_one_line_exit_2(capsys) -> None:
 
 
 def test_field_lengths_in_memory_score_as_whoosh_does(tmp_path: Path) -> None:
+    def top(index: CorpusIndex, from_file: bool) -> list[tuple[str, int, float]]:
+        with index._lock:
+            searcher = index._ensure_searcher()  # its lengths are read into memory
+            if from_file:
+                searcher.reader().leaf_readers()[0][0]._perdoc._readers.clear()
+            query = parse(index._parser, "Amazon chips", searcher.reader()).query
+            return [
+                (h["article"], h["passage"], round(h.score, 6)) for h in _run(searcher, query, 20)
+            ]
+
     index = CorpusIndex(SEEDS, location=tmp_path / "ix")
-    fast = [
-        (h.article, h.passage, round(h.score, 6))
-        for h in index.search_passages("Amazon chips").hits
-    ]
+    index.open()
     with windex.open_dir(str(tmp_path / "ix")).searcher() as searcher:
         assert preload_field_lengths(searcher, ("text",))  # the pinned Whoosh's internals
+    fast = top(index, from_file=False)
     slow_index = CorpusIndex(SEEDS, location=tmp_path / "ix")
     slow_index.open()
-    with slow_index._lock:
-        searcher = slow_index._ensure_searcher()
-        searcher.reader().leaf_readers()[0][0]._perdoc._readers.clear()  # back to file reads
-        query = parse(slow_index._parser, "Amazon chips", searcher.reader()).query
-        slow = [(h["article"], h["passage"], round(h.score, 6)) for h in _run(searcher, query, 20)]
+    slow = top(slow_index, from_file=True)
     assert fast == slow and len(fast) == 20
