@@ -95,23 +95,24 @@ def run(work: Path) -> str:
 
 
 def blend_section(sets: dict) -> list[str]:
-    """How much an article's further passages add to its best one's score (ARTICLE_BLEND)."""
+    """How an article's score weighs the whole article against its best passage."""
     from search.index import searching
 
-    chosen = searching.ARTICLE_BLEND
+    chosen = searching.WHOLE_ARTICLE
 
     def setting(value: float) -> None:
-        searching.ARTICLE_BLEND = value
+        searching.WHOLE_ARTICLE = value
 
     try:
-        rows = relevance.sweep(sets, setting, [0.0, 0.05, 0.1, 0.3])
+        rows = relevance.sweep(sets, setting, [0.0, 0.3, 0.5, 0.7, 1.0])
     finally:
-        searching.ARTICLE_BLEND = chosen
+        searching.WHOLE_ARTICLE = chosen
     return [
         "## Choosing the article score (nDCG@10 / MAP)\n",
-        "An article scores its best passage plus this share of each further matching "
-        f"passage's score; the code uses {chosen}.\n",
-        "| share | " + " | ".join(sets) + " |",
+        "An article scores this share of the BM25 of the whole article (its passages' words "
+        "and lengths added up) and the rest of its best passage's, plus its title's bonus; "
+        f"the code uses {chosen}.\n",
+        "| whole article | " + " | ".join(sets) + " |",
         "|---:|" + "---:|" * len(sets),
         *rows,
         "",

@@ -1,6 +1,6 @@
 """The Whoosh index of a corpus's passages: schema and building, searching, the query language
-(its rules for users: RULES), analysis, highlighting, results by article with their copies,
-field lengths, and the writer's processes."""
+(its rules for users: RULES), analysis, highlighting, "did you mean", results by article with
+their copies, field lengths, and the writer's processes."""
 
 from search.lazy import lazy_exports
 

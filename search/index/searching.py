@@ -8,8 +8,6 @@ import threading
 from collections import OrderedDict, defaultdict
 from collections.abc import Callable
 
-from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
 from whoosh import query as wq
 from whoosh import scoring
 from whoosh.index import Index
@@ -17,15 +15,18 @@ from whoosh.index import Index
 from search.index.analysis import stemmed_analyzer
 from search.index.highlight import phrase_spans
 from search.index.lengths import preload_field_lengths
-from search.index.query import ParsedQuery, QueryError, make_parser, parse, plain_words
+from search.index.query import ParsedQuery, QueryError, make_parser, parse
 from search.index.results import ArticleHit, Copy, Hit, SearchResult
 from search.index.schema import SCORED_FIELDS
+from search.index.suggest import suggest, vocabulary
 
 _STEMS = stemmed_analyzer()
 SUGGEST_BELOW = 3  # offer "did you mean" when a query finds fewer hits than this
-# An article's score: its best passage's, plus this share of each further matching
-# passage's (chosen on Cranfield and the judged newswire queries: bench/relevance.py).
-ARTICLE_BLEND = 0.05
+# An article's score: WHOLE_ARTICLE times the BM25 of the whole article (its passages' term
+# frequencies and lengths added up) plus the rest times its best passage's, plus ARTICLE_BLEND
+# times each further passage's, plus its title's bonus (chosen on Cranfield and the judged
+# newswire queries: bench/REPORT.md).
+ARTICLE_BLEND = 0.0
 BM25_B, BM25_K1 = 0.75, 1.2  # Whoosh's defaults (see bench/REPORT.md for others tried)
 RECENT_RESULTS = 64  # results kept for queries asked again
 PASSAGES_PER_ARTICLE = 2  # passages fetched per article asked for (more when too few)
@@ -33,6 +34,7 @@ MIN_FETCH = 40
 # Passages with all of a quoted phrase's words, fetched at once to be checked as typed
 # (fetching 40, then 160, 640... searched again each time: 3x slower at 20k articles).
 PHRASE_FETCH = 2000
+WHOLE_ARTICLE = 0.5  # the share of the whole article's BM25 in its score (the rest: passages)
 TITLE_WEIGHT = 0.7  # the title's BM25 score is added times this (bench/REPORT.md)
 
 
@@ -62,6 +64,11 @@ def _has_phrases(hit, phrases: list[str]) -> bool:  # type: ignore[no-untyped-de
 def _blend(scores: list[float]) -> float:
     """An article's score from its passages' scores, best first."""
     return scores[0] + ARTICLE_BLEND * sum(scores[1:])
+
+
+def _evidence(whole: float, passages: list[float]) -> float:
+    """An article's score: BM25 of the whole article and of its best passage, blended."""
+    return WHOLE_ARTICLE * whole + (1 - WHOLE_ARTICLE) * _blend(passages)
 
 
 class Searching:
@@ -191,6 +198,46 @@ class Searching:
             terms=terms,
         )
 
+    def _whole_articles(self, articles: list[str], words: list[str]) -> dict[str, float]:
+        """BM25 of each article as a whole (its passages' term frequencies and lengths added
+        up), for the query's words: read from the index for the articles found only."""
+        searcher = self._searcher
+        reader = searcher.reader()
+        if not words or not articles:
+            return {}
+        owner: dict[int, str] = {}
+        for article in articles:
+            for docnum in reader.postings("article", article).all_ids():
+                owner[docnum] = article
+        docnums = sorted(owner)
+        length: dict[str, int] = defaultdict(int)
+        for docnum in docnums:
+            length[owner[docnum]] += reader.doc_field_length(docnum, "text") or 0
+        count = max(1, len(self._titles))
+        average = reader.field_length("text") / count
+        tf: dict[str, dict[str, float]] = defaultdict(dict)
+        for word in words:
+            if not reader.doc_frequency("text", word):
+                continue
+            matcher = reader.postings("text", word)
+            for docnum in docnums:
+                if not matcher.is_active():
+                    break
+                if matcher.id() < docnum:
+                    matcher.skip_to(docnum)
+                    if not matcher.is_active():
+                        break
+                if matcher.id() == docnum:
+                    frequency = tf[word]
+                    frequency[owner[docnum]] = frequency.get(owner[docnum], 0) + matcher.weight()
+        scores: dict[str, float] = defaultdict(float)
+        for word, frequency in tf.items():
+            idf = searcher.idf("text", word)
+            for article, value in frequency.items():
+                size = length[article]
+                scores[article] += scoring.bm25(idf, value, size, average, BM25_B, BM25_K1)
+        return scores
+
     def _title_bonus(self, searcher, parsed: ParsedQuery):  # type: ignore[no-untyped-def]
         """A function from an article to what its title adds to each of its passages' scores:
         the BM25 score of the query's words in the title (Whoosh's BM25F, as if the title were
@@ -311,11 +358,17 @@ class Searching:
         """The best `limit` articles, each once, with its copies folded in: those with a
         passage that has all the words first, then by their passages' blended scores."""
         if parsed.words:
+            whole = self._whole_articles(list(by_article), parsed.title_words)
+            scores = {
+                article: _evidence(whole.get(article, 0.0), [h.score for h in hits])
+                + bonus(article)
+                for article, hits in by_article.items()
+            }
             ranked = sorted(
                 by_article.items(),
                 key=lambda item: (
                     not any(h.docnum in all_words for h in item[1]),
-                    -_blend([h.score + bonus(item[0]) for h in item[1]]),
+                    -scores[item[0]],
                 ),
             )
         else:  # filters only: articles in the order of the index, passages in article order
@@ -332,9 +385,7 @@ class Searching:
                 ArticleHit(
                     article=article,
                     title=self._titles.get(article, article),
-                    score=_blend([(h.score or 0.0) + bonus(article) for h in hits])
-                    if parsed.words
-                    else 0.0,
+                    score=scores[article] if parsed.words else 0.0,
                     passages=[self._hit(hit, parsed.terms, bonus(article)) for hit in hits],
                     copies=[
                         Copy(other, self._titles.get(other, other), identical)
@@ -347,46 +398,7 @@ class Searching:
         return shown
 
     def _suggest(self, text: str, reader) -> str | None:  # type: ignore[no-untyped-def]
-        """The query with unknown plain words replaced by the closest words of the index.
-
-        The index holds stems ("polici" for "policy"): a word is compared stem to stem, and
-        the closest stem is shown as a word the corpus uses (read from a passage)."""
-        if self._vocabulary is None:  # stems by length: a close one differs by 2 at most
-            self._vocabulary = defaultdict(list)
-            for term in reader.field_terms("text"):
-                if term.isalpha():
-                    self._vocabulary[len(term)].append(term)
-        pieces: list[str] = []
-        at, changed = 0, False
-        for start, end in plain_words(text):
-            word = text[start:end].lower()
-            stems = [token.text for token in _STEMS(word)]
-            if len(word) < 4 or not stems or reader.doc_frequency("text", stems[0]):
-                continue
-            cutoff = 1 if len(word) < 6 else 2
-            size = len(stems[0])
-            vocabulary = self._vocabulary
-            nearby = [t for n in range(size - cutoff, size + cutoff + 1) for t in vocabulary[n]]
-            candidates = process.extract(
-                stems[0],
-                nearby,
-                scorer=Levenshtein.distance,
-                score_cutoff=cutoff,
-                limit=10,
-            )
-            if not candidates:
-                continue
-            best = min(candidates, key=lambda c: (c[1], -reader.doc_frequency("text", c[0])))
-            pieces += [text[at:start], self._word_of(reader, best[0])]
-            at, changed = end, True
-        return "".join([*pieces, text[at:]]) if changed else None
-
-    def _word_of(self, reader, stem: str) -> str:  # type: ignore[no-untyped-def]
-        """A word of the corpus whose stem is `stem`, as a passage that has it writes it."""
-        for docnum in reader.postings("text", stem).all_ids():
-            passage = reader.stored_fields(docnum).get("text", "")
-            for token in _STEMS(passage, chars=True):
-                if token.text == stem:
-                    return passage[token.startchar : token.endchar].lower()
-            break
-        return stem
+        """The query with unknown plain words replaced by the closest words of the index."""
+        if self._vocabulary is None:
+            self._vocabulary = vocabulary(reader)
+        return suggest(text, reader, self._vocabulary)
