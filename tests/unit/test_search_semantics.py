@@ -191,3 +191,28 @@ def test_a_quoted_phrase_is_required_and_matches_as_typed(built: CorpusIndex) ->
     assert built.search('"councils taxes"').hits == []
     assert built.search('"signal failed"').hits == []
     assert [h.article for h in built.search('"signals failed"').hits] == ["railways"]
+
+
+def test_articles_with_all_the_words_come_first(built: CorpusIndex) -> None:
+    # "budget tax": Brown's passages have both words; Blair's passage only "budget".
+    ranked = [a.article for a in built.search("budget tax").articles]
+    assert ranked[0] == "brown" and "blair" in ranked
+    assert ranked.index("brown") < ranked.index("blair")
+    # A passage with both words outranks a title that has one of them.
+    ranked = [a.article for a in built.search("signals station").articles]
+    assert ranked[0] == "railways"
+
+
+def test_a_whole_article_counts_beside_its_best_passage(tmp_path) -> None:
+    # "one" has the best passage (the shortest that says "harbour"); "many" says it in
+    # four passages: the whole article outweighs the single best passage.
+    corpus = tmp_path / "corpus"
+    write(corpus, "one.txt", "Port news\n\nThe harbour opened.\n\nThe weather was fine.\n")
+    write(
+        corpus,
+        "many.txt",
+        "Coast news\n\nThe harbour opened on time today.\n\nThe harbour master spoke.\n\n"
+        "Boats left the harbour.\n\nThe harbour closed at night.\n",
+    )
+    index = CorpusIndex(corpus, location=tmp_path / "index")
+    assert [a.article for a in index.search("harbour").articles] == ["many", "one"]
