@@ -151,6 +151,7 @@ class Building:
             shutil.rmtree(old, ignore_errors=True)
         else:
             os.replace(building, self.location)
+        self._known_copies = {}
         self._write_manifest({})
         return storage(self.location).open_index(), {"files": {}}
 
@@ -289,12 +290,13 @@ class Building:
             except BaseException:
                 cancel_writer(writer)
                 raise
-            copies = self._update_copies(sketches, stale_ids, new_files)
-            self._write_manifest(new_files, copies)
+            self._known_copies = self._update_copies(sketches, stale_ids, new_files)
+            self._write_manifest(new_files)  # (with `_known_copies`)
             self._invalidate()
         elif new_files != old_files:
-            self._write_manifest(new_files, copies)
-        self._known_files, self._known_copies = new_files, copies
+            self._known_copies = copies
+            self._write_manifest(new_files)
+        self._known_files = new_files
         report.seconds = time.perf_counter() - started
         return report
 

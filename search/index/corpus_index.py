@@ -44,8 +44,9 @@ class CorpusIndex(Building, Searching):
     def _manifest(self) -> dict:
         return read_manifest(self.location)
 
-    def _write_manifest(self, files: dict[str, dict], copies: dict | None = None) -> None:
-        write_manifest(self.location, self.root, files, copies)
+    def _write_manifest(self, files: dict[str, dict]) -> None:
+        """The manifest with `files` and the articles that have copies (`_known_copies`)."""
+        write_manifest(self.location, self.root, files, self._known_copies)
 
     def _known(self) -> None:
         if self._known_files is None:

@@ -128,6 +128,8 @@ class Searching:
     def _prepare(self, text: str, result: SearchResult):  # type: ignore[no-untyped-def]
         """The searcher and the parsed query, or None with `result.error` set."""
         searcher = self._ensure_searcher()
+        if not searcher.doc_count_all():  # nothing committed yet (a first build is running)
+            return None
         try:
             parsed = parse(self._parser, text, searcher.reader())
         except QueryError as error:
