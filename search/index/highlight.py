@@ -50,6 +50,12 @@ def phrase_spans(text: str, phrase: str) -> list[tuple[int, int]]:
     return [match.span() for match in pattern.finditer(text)] if pattern else []
 
 
+def has_phrase(text: str, phrase: str) -> bool:
+    """Whether `text` holds the words of `phrase` as typed (`phrase_spans`, first one only)."""
+    pattern = _phrase_pattern(phrase)
+    return pattern is not None and pattern.search(text) is not None
+
+
 def query_spans(text: str, terms: dict[str, set[str]]) -> list[tuple[int, int]]:
     """(start, end) of every word of `text` that a query's terms (by field, as
     `ParsedQuery.terms` gives them) match: stemmed words, and quoted phrases as typed."""

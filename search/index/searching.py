@@ -13,7 +13,7 @@ from whoosh import scoring
 from whoosh.index import Index
 
 from search.index.analysis import stemmed_analyzer
-from search.index.highlight import phrase_spans
+from search.index.highlight import has_phrase
 from search.index.lengths import preload_field_lengths
 from search.index.query import ParsedQuery, QueryError, make_parser, parse
 from search.index.results import ArticleHit, Copy, Hit, SearchResult
@@ -58,7 +58,7 @@ def _has_phrases(hit, phrases: list[str]) -> bool:  # type: ignore[no-untyped-de
     if not phrases:
         return True
     text = hit["text"]
-    return all(phrase_spans(text, phrase) for phrase in phrases)
+    return all(has_phrase(text, phrase) for phrase in phrases)
 
 
 def _blend(scores: list[float]) -> float:
