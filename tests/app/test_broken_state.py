@@ -67,7 +67,9 @@ async def test_a_second_dossier_waits_for_the_first_ones_build_then_opens_it(
     make_app, three_seeds: Path
 ) -> None:
     app = make_app(three_seeds)
-    other = FileLock(str(three_seeds.parent / "index-corpus") + ".lock")  # another Dossier builds
+    other = FileLock(
+        str(three_seeds.parent / "index-corpus") + ".lock"
+    )  # another Dossier builds
     other.acquire()
     try:
         async with app.run_test(size=(120, 36)) as pilot:
