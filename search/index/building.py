@@ -243,6 +243,7 @@ class Building:
                 stale_ids.add(entry["id"])
 
         copies: dict[str, list] = manifest.get("copies") or {}
+        self._known_copies = copies  # unless the update below finds them anew
         sketches: dict[str, dict] = {}  # of the articles read now
         if to_load or stale_ids:
             options: dict[str, object] = {"limitmb": 128, "codec": WritingCodec(LENGTH_FIELDS)}
@@ -294,7 +295,6 @@ class Building:
             self._write_manifest(new_files)  # (with `_known_copies`)
             self._invalidate()
         elif new_files != old_files:
-            self._known_copies = copies
             self._write_manifest(new_files)
         self._known_files = new_files
         report.seconds = time.perf_counter() - started

@@ -60,6 +60,9 @@ def test_copies_are_one_hit_that_names_them(corpus: CorpusIndex) -> None:
         ("d-resent", False),  # a few words changed
     }
     assert result.articles[1].article == "e-other" and result.articles[1].copies == []
+    reopened = CorpusIndex(corpus.root, location=corpus.location)  # nothing changed since
+    assert reopened.open().unchanged == 5
+    assert len(reopened.search("container terminal jobs").articles[0].copies) == 3
 
 
 def test_the_json_names_the_copies(corpus: CorpusIndex) -> None:
