@@ -64,6 +64,9 @@ def run_size(count: int) -> str:
         f"| full build | {ours_build['seconds']:.1f} s ({rate:,.0f} passages/s) | "
         f"{theirs_build['seconds']:.1f} s ({fts_rate:,.0f}/s) | "
         f"{_ratio(ours_build['seconds'], theirs_build['seconds'])} |",
+        f"| full build, processor time (all processes) | {ours_build['cpu_seconds']:.1f} s | "
+        f"{theirs_build['cpu_seconds']:.1f} s | "
+        f"{_ratio(ours_build['cpu_seconds'], theirs_build['cpu_seconds'])} |",
         f"| index size | {_size_mb(location):.1f} MB | {_size_mb(database):.1f} MB | "
         f"{_ratio(_size_mb(location), _size_mb(database))} |",
         f"| open (up to date) | {ours['open_ms']:.0f} ms | {theirs['open_ms']:.1f} ms | "
@@ -75,23 +78,47 @@ def run_size(count: int) -> str:
         f"| search process peak memory | {ours['peak_mb']:.0f} MB | {theirs['peak_mb']:.0f} MB | "
         f"{_ratio(ours['peak_mb'], theirs['peak_mb'])} |",
     ]
-    for kind in ("one word", "two words", "phrase", "prefix", "question"):
+    for kind in ("one word", "two words", "phrase", "prefix", "question", "as you type"):
         a, b = ours[kind], theirs[kind]
         rows.append(
             f"| {kind}, top 20 with snippets, p50 / p95 | {a['p50']:.1f} / {a['p95']:.1f} ms | "
             f"{b['p50']:.1f} / {b['p95']:.1f} ms | {_ratio(a['p95'], b['p95'])} (p95) |"
         )
+    rows.append(
+        "\nDossier: the best 20 articles, each once, with its best passage's snippet; FTS5: "
+        "the best 20 passages with snippets. As you type: every keystroke of 20 one-word and "
+        "20 two-word queries."
+    )
     return "\n".join(rows) + "\n"
 
 
-TRIED = """What was tried so far, each measured by this benchmark at the time: OR grouping with
-a coordination bonus instead of Whoosh's AND (relevance, not speed); one analyzer shared under
-a lock for highlights, which keeps its stem cache (search with snippets 51 -> 25 ms at 1k);
-field lengths read into memory once per searcher (`search/whoosh_lengths.py`: one-word p95
-215 -> 137 ms at 20k); prefix queries capped to the most frequent expansions. Left: a word-pair
-(shingle) field would turn a two-word phrase into one posting list, at the cost of a larger
-index and a slower build, which already misses its target; a compiled engine (tantivy) is
-outside the design (Whoosh is fixed)."""
+TRIED = """What was tried (issue 19), each measured at the time; build costs in processor
+seconds on 300 synthetic articles (2,986 passages), query costs in processor ms at 20,000
+articles (the machine was shared: wall times were unusable):
+- Build: dropping the unstemmed `exact` field (positions, every word) took indexing from ~8.1
+  to ~4.5 s; dropping positions from the stemmed text too, to ~3.0 s (quoted phrases are now
+  the passages with all their words, checked as typed against the stored text); storing
+  only article, passage, kind and text (titles come from the manifest), and no unique `pid`
+  or numeric `passage` terms; a writing codec that reads field lengths once into memory
+  (-5%); the copy sketches made in the cleaning processes and kept in a file of their own
+  (the writer process went from ~29 to ~7 processor s at 20k). zlib level 1: no gain.
+  At 20k: 361 processor s in all (cleaning ~70, Whoosh's sub-writers ~280).
+- Queries: `len(results)` re-ran every query to count its matches (Whoosh's `count()`):
+  the total is now counted from what was scored, or estimated; snippets are made only for
+  the passages shown; the coordination bonus (`OrGroup.factory(0.9)`) made Whoosh count the
+  matching words of every passage (two words 91 -> 208 ms) for no gain in relevance, and
+  was in fact dropped whenever a query was rewritten (Whoosh's `Query.apply` loses an OR's
+  scale); the title bonus as an `AndMaybe` looked up the title postings for every matching
+  passage (a third of a two-word query), now added per article from the titles in memory
+  (questions 337 -> 69 ms p50); the whole article's BM25 read for the articles found only
+  (adds ~25 ms p50 to questions); 2-4 word queries run as AND first (fast) then OR; filters
+  run as Whoosh filters kept per searcher; results of recent queries are remembered; "did
+  you mean" compares stems of a near length only. Fetching 8 passages per article asked
+  for: 2 is enough (prefix p50 63 -> 35 ms).
+- Left: a very common word (70k of 200k passages) still costs Whoosh ~2 us per passage to
+  score (its block bounds rarely let it skip); quoted phrases of common words check
+  thousands of candidates; a word-pair field would answer them from one posting list but
+  doubles the build."""
 
 
 def profile_section(count: int) -> str:

@@ -407,9 +407,19 @@ class Workspace:
     # --- search --------------------------------------------------------------------------------
 
     def search(self, text: str, limit: int = 50) -> SearchResult:
+        """The best `limit` articles for `text` (search/index/query.py has the rules), each
+        once with its matching passages best first and the files that are copies of it;
+        `hits` are those passages, article by article (the order of `n` / `N`)."""
+        if self.index_error:
+            return SearchResult(query=text, error=self.index_error, grouped=True)
+        return self.index.search(text, limit=limit)
+
+    def search_passages(self, text: str, limit: int = 50) -> SearchResult:
+        """The best `limit` passages for `text`, across articles, copies included (what
+        `dossier search --passages` prints for scripts)."""
         if self.index_error:
             return SearchResult(query=text, error=self.index_error)
-        return self.index.search(text, limit=limit)
+        return self.index.search_passages(text, limit=limit)
 
     def close(self) -> None:
         if self._index is not None:

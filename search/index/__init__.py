@@ -1,5 +1,6 @@
-"""The Whoosh index of a corpus's passages: schema and building, searching, the query language,
-analysis, highlighting, results, field lengths, and the writer's processes."""
+"""The Whoosh index of a corpus's passages: schema and building, searching, the query language
+(its rules for users: RULES), analysis, highlighting, "did you mean", results by article with
+their copies, field lengths, and the writer's processes."""
 
 from search.lazy import lazy_exports
 
@@ -8,6 +9,9 @@ _EXPORTS = {
     "Progress": "building",
     "CorpusIndex": "corpus_index",
     "QueryError": "query",
+    "RULES": "query",
+    "ArticleHit": "results",
+    "Copy": "results",
     "Hit": "results",
     "SearchResult": "results",
     "UpdateReport": "results",

@@ -18,9 +18,19 @@ from whoosh import index as windex
 from whoosh.index import Index, LockError
 
 from search.errors import IndexBusy, LoadError
+from search.index.copies import copy_groups, fingerprint
+from search.index.lengths import WritingCodec
 from search.index.processes import cancel_writer, ignore_interrupt, start_subwriters
 from search.index.results import UpdateReport
-from search.index.schema import SCHEMA_VERSION, make_schema, passage_documents, storage
+from search.index.schema import (
+    LENGTH_FIELDS,
+    SCHEMA_VERSION,
+    make_schema,
+    passage_documents,
+    read_sketches,
+    storage,
+    write_sketches,
+)
 from search.model import Article, ArticleInfo, Skipped, SourceFile
 from search.reading.corpus import scan_corpus
 from search.reading.loader import load_article
@@ -39,13 +49,19 @@ def _file_digest(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _load(source: SourceFile) -> Article | str:
+Loaded = tuple[Article, dict[str, object]] | str  # an article and its copy sketch, or why not
+
+
+def _load(source: SourceFile) -> Loaded:
+    """The clean article and its copy sketch (made here, in the cleaning process), or why the
+    file cannot be read."""
     try:
-        return load_article(source)
+        article = load_article(source)
     except LoadError as error:
         return str(error)
     except Exception as error:  # one file's failure skips that file, never the build
         return f"could not be read ({type(error).__name__}: {error})"
+    return article, fingerprint(article)
 
 
 def _corrections(root: Path) -> dict[str, str]:
@@ -62,11 +78,11 @@ LOAD_CHUNK = 16  # articles per task sent to a cleaning process
 LOAD_AHEAD = 16  # tasks in flight: at most 256 articles cleaned ahead of the writer
 
 
-def _load_chunk(sources: list[SourceFile]) -> list[Article | str]:
+def _load_chunk(sources: list[SourceFile]) -> list[Loaded]:
     return [_load(source) for source in sources]
 
 
-def _load_many(sources: list[SourceFile], progress: Progress | None) -> Iterator[Article | str]:
+def _load_many(sources: list[SourceFile], progress: Progress | None) -> Iterator[Loaded]:
     """Load (clean) articles in order, on every core when there are many. A generator that
     cleans at most LOAD_CHUNK * LOAD_AHEAD articles ahead of the consumer: the writer is the
     slow side, and 20k clean articles held at once cost 380 MB."""
@@ -77,8 +93,8 @@ def _load_many(sources: list[SourceFile], progress: Progress | None) -> Iterator
                 progress(done, len(sources), "reading")
         return
 
-    def in_order() -> Iterator[list[Article | str]]:
-        pending: deque[Future[list[Article | str]]] = deque()
+    def in_order() -> Iterator[list[Loaded]]:
+        pending: deque[Future[list[Loaded]]] = deque()
         with ProcessPoolExecutor(initializer=ignore_interrupt) as pool:
             try:
                 for at in range(0, len(sources), LOAD_CHUNK):
@@ -103,6 +119,8 @@ class Building:
     root: Path
     location: Path
     _ix: Index | None
+    _known_files: dict[str, dict] | None  # the manifest's files, once read or written
+    _known_copies: dict[str, list]  # the manifest's articles that have copies
 
     def _open_existing(self) -> tuple[Index, dict] | str:
         """The index and its manifest, or why they cannot be used."""
@@ -145,6 +163,7 @@ class Building:
             shutil.rmtree(old, ignore_errors=True)
         else:
             os.replace(building, self.location)
+        self._known_copies = {}
         self._write_manifest({})
         return storage(self.location).open_index(), {"files": {}}
 
@@ -245,8 +264,11 @@ class Building:
                 report.removed += 1
                 stale_ids.add(entry["id"])
 
+        copies: dict[str, list] = manifest.get("copies") or {}
+        self._known_copies = copies  # unless the update below finds them anew
+        sketches: dict[str, dict] = {}  # of the articles read now
         if to_load or stale_ids:
-            options: dict[str, object] = {"limitmb": 128}
+            options: dict[str, object] = {"limitmb": 128, "codec": WritingCodec(LENGTH_FIELDS)}
             cores = os.cpu_count() or 1
             if not old_files and len(to_load) >= PARALLEL_FROM and cores > 1:
                 # A first build of a large corpus: Whoosh's own parallel writer, which leaves
@@ -275,26 +297,47 @@ class Building:
                         new_files[rel]["passages"] = 0
                         new_files[rel]["error"] = loaded
                         continue
-                    info = ArticleInfo.of(loaded, rel)
+                    article, sketch = loaded
+                    info = ArticleInfo.of(article, rel)
                     new_files[rel]["info"] = info.as_json()
+                    sketches[article.id] = sketch
                     if on_article:
                         on_article(info)
-                    for document in passage_documents(loaded):
+                    for document in passage_documents(article):
                         writer.add_document(**document)
-                    new_files[rel]["passages"] = len(loaded.passages)
-                    report.passages += len(loaded.passages)
+                    new_files[rel]["passages"] = len(article.passages)
+                    report.passages += len(article.passages)
                 if progress:
                     progress(len(to_load), len(to_load), "writing")
                 writer.commit()
             except BaseException:
                 cancel_writer(writer)
                 raise
-            self._write_manifest(new_files)
+            self._known_copies = self._update_copies(sketches, stale_ids, new_files)
+            self._write_manifest(new_files)  # (with `_known_copies`)
             self._invalidate()
         elif new_files != old_files:
             self._write_manifest(new_files)
+        self._known_files = new_files
         report.seconds = time.perf_counter() - started
         return report
+
+    def _update_copies(
+        self, read: dict[str, dict], gone: set[str], files: dict[str, dict]
+    ) -> dict[str, list]:
+        """The copy sketches with those of the articles just read, those of articles gone
+        left out; the articles that have copies, for the manifest."""
+        sketches = read_sketches(self.location)
+        for article in gone:
+            sketches.pop(article, None)
+        sketches.update(read)
+        present = {entry["id"] for entry in files.values() if not entry.get("error")}
+        sketches = {article: sketch for article, sketch in sketches.items() if article in present}
+        write_sketches(self.location, sketches)
+        return {
+            a: [list(pair) for pair in others]
+            for a, others in copy_groups(sketches.items()).items()
+        }
 
     def open(
         self, progress: Progress | None = None, on_article: ArticleRead | None = None
@@ -309,5 +352,7 @@ class Building:
                 raise IndexBusy(
                     "the index is being built by another Dossier; try again when it is done"
                 ) from None
-            self._ix = opened[0]
+            self._ix, self._known_files = opened[0], opened[1]["files"]
+            self._known_copies = opened[1].get("copies") or {}
+            self._invalidate()
             return UpdateReport(busy=True)

@@ -10,6 +10,7 @@ Building lives in building.py, searching in searching.py.
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from pathlib import Path
 
 from whoosh.index import Index
@@ -31,13 +32,41 @@ class CorpusIndex(Building, Searching):
         self._lock = threading.RLock()  # Whoosh searchers are not safe to share across threads
         self._searcher = None
         self._parser = None
-        self._vocabulary: list[str] | None = None
+        self._vocabulary: dict[int, list[str]] | None = None
+        self._copies: dict[str, list[tuple[str, bool]]] | None = None
+        self._titles: dict[str, str] = {}
+        self._filters: dict[str, set[int]] = {}
+        self._recent: OrderedDict = OrderedDict()
+        self._title_stems: dict[str, tuple[frozenset[str], int]] = {}
+        self._known_files: dict[str, dict] | None = None
+        self._known_copies: dict[str, list] = {}
 
     def _manifest(self) -> dict:
         return read_manifest(self.location)
 
     def _write_manifest(self, files: dict[str, dict]) -> None:
-        write_manifest(self.location, self.root, files)
+        """The manifest with `files` and the articles that have copies (`_known_copies`)."""
+        write_manifest(self.location, self.root, files, self._known_copies)
+
+    def _known(self) -> None:
+        if self._known_files is None:
+            try:
+                manifest = self._manifest()
+            except (OSError, ValueError):
+                manifest = {"files": {}}
+            self._known_files = manifest["files"]
+            copies = manifest.get("copies")
+            self._known_copies = copies if isinstance(copies, dict) else {}
+
+    def _files(self) -> dict[str, dict]:
+        """The manifest's files: what the index knows of each file of the corpus."""
+        self._known()
+        return self._known_files or {}
+
+    def _copy_groups(self) -> dict[str, list]:
+        """The manifest's articles that have copies: {article: [[other, identical], ...]}."""
+        self._known()
+        return self._known_copies
 
     def catalog(self, scan: CorpusScan | None = None) -> list[ArticleInfo]:
         """The library's rows: every article file of the corpus with what the index knows of

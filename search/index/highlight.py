@@ -3,12 +3,14 @@ every highlighted term inside the snippet (Whoosh's own highlighter only returns
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterable
+from functools import lru_cache
 
 from whoosh.analysis import Analyzer
 
-from search.index.analysis import exact_analyzer, stemmed_analyzer
+from search.index.analysis import TOKEN_PATTERN, exact_analyzer, stemmed_analyzer
 
 # One analyzer of each kind for every highlight, so the stemmer's word cache lasts (a new
 # analyzer per passage stemmed every word afresh: 86% of a search's time went there). Whoosh's
@@ -32,13 +34,37 @@ def term_spans(text: str, terms: set[str], analyzer: Analyzer) -> list[tuple[int
     return spans
 
 
+@lru_cache(maxsize=256)
+def _phrase_pattern(phrase: str) -> re.Pattern[str] | None:
+    words = re.findall(TOKEN_PATTERN, phrase.replace("’", "'"))
+    if not words:
+        return None
+    parts = [re.escape(word).replace("'", "['’]") for word in words]
+    return re.compile(r"(?<!\w)" + r"\W+".join(parts) + r"(?!\w)", re.IGNORECASE)
+
+
+def phrase_spans(text: str, phrase: str) -> list[tuple[int, int]]:
+    """(start, end) of each place where `text` holds the words of `phrase` as typed (any
+    case), side by side: only spaces or punctuation between them."""
+    pattern = _phrase_pattern(phrase)
+    return [match.span() for match in pattern.finditer(text)] if pattern else []
+
+
+def has_phrase(text: str, phrase: str) -> bool:
+    """Whether `text` holds the words of `phrase` as typed (`phrase_spans`, first one only)."""
+    pattern = _phrase_pattern(phrase)
+    return pattern is not None and pattern.search(text) is not None
+
+
 def query_spans(text: str, terms: dict[str, set[str]]) -> list[tuple[int, int]]:
     """(start, end) of every word of `text` that a query's terms (by field, as
-    `search.index.positive_terms` gives them) match: stemmed words and exact words."""
+    `ParsedQuery.terms` gives them) match: stemmed words, and quoted phrases as typed."""
     stemmed = terms.get("text", set()) | terms.get("title", set())
     with _ANALYZING:
         spans = term_spans(text, stemmed, _STEMMED)
         spans += term_spans(text, terms.get("exact", set()), _EXACT)
+    for phrase in terms.get("phrase", ()):
+        spans += phrase_spans(text, phrase)
     return merge_spans(spans)
 
 

@@ -8,49 +8,50 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
-from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
+from whoosh.fields import ID, STORED, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage
 
-from search.index.analysis import exact_analyzer, stemmed_analyzer
+from search.index.analysis import stemmed_analyzer
 from search.model import Article
 from search.userdata import locations
 from search.userdata.storage import atomic_write_text
 
-SCHEMA_VERSION = 3  # 2: the manifest holds each article's title, source, date and length
+SCHEMA_VERSION = 4  # 2: the manifest holds each article's title, source, date and length
 # 3: passages over 4,000 characters are split (search.structure.split_long_passages)
+# 4: only what searching reads is stored (titles come from the manifest); the manifest
+#    names the articles that have copies (search/index/copies.py); no unstemmed `exact`
+#    field and no positions (they were 60% of the indexing time): a quoted phrase finds
+#    the passages with all its words, and each is checked as typed against its text
 MANIFEST = "dossier-manifest.json"
-SCORED_FIELDS = ("title", "text", "exact", "source")  # fields whose lengths BM25F reads
+SKETCHES = "dossier-sketches.json"  # each article's copy sketch: read only when updating
+SCORED_FIELDS = ("title", "text")  # fields whose lengths BM25F reads
+LENGTH_FIELDS = ("title", "source", "text")  # fields whose lengths the index records
 
 
 def make_schema() -> Schema:
-    stemmed, exact = stemmed_analyzer(), exact_analyzer()
+    """One document per passage. Only what a hit shows is stored (article, passage, kind,
+    text): the title of a hit comes from the manifest, and the title and source are indexed
+    in each passage for filtering and for the title bonus."""
+    stemmed = stemmed_analyzer()
     return Schema(
-        pid=ID(stored=True, unique=True),
         article=ID(stored=True),
-        passage=NUMERIC(stored=True),
-        title=TEXT(analyzer=stemmed, stored=True, field_boost=2.0, phrase=False),
-        source=TEXT(analyzer=stemmed, stored=True, phrase=False),
-        published=ID(stored=True),
+        passage=STORED(),
         kind=ID(stored=True),
+        title=TEXT(analyzer=stemmed, field_boost=2.0, phrase=False),
+        source=TEXT(analyzer=stemmed, phrase=False),
         text=TEXT(analyzer=stemmed, stored=True, phrase=False),
-        exact=TEXT(analyzer=exact, phrase=True),
-        byline=STORED(),
     )
 
 
 def passage_documents(article: Article) -> Iterable[dict[str, object]]:
     for passage in article.passages:
         yield {
-            "pid": f"{article.id}#{passage.index}",
             "article": article.id,
             "passage": passage.index,
             "title": article.title,
             "source": article.source or "",
-            "published": article.published or "",
             "kind": passage.kind.value,
             "text": passage.text,
-            "exact": passage.text,
-            "byline": article.byline or "",
         }
 
 
@@ -76,6 +77,29 @@ def read_manifest(location: Path) -> dict:
     return data
 
 
-def write_manifest(location: Path, root: Path, files: dict[str, dict]) -> None:
-    data = {"schema": SCHEMA_VERSION, "corpus": str(root.resolve()), "files": files}
+def write_manifest(
+    location: Path, root: Path, files: dict[str, dict], copies: dict[str, list] | None = None
+) -> None:
+    """The manifest: every file read (its id, size, date, hash and what the library shows)
+    and the articles that have copies (search/index/copies.py), as `copy_groups` gives."""
+    data = {
+        "schema": SCHEMA_VERSION,
+        "corpus": str(root.resolve()),
+        "files": files,
+        "copies": copies or {},
+    }
     atomic_write_text(location / MANIFEST, json.dumps(data, ensure_ascii=False))
+
+
+def read_sketches(location: Path) -> dict[str, dict]:
+    """Each article's copy sketch, by article id (none when missing or unreadable: the
+    copies of the articles read before are then not found until they are read again)."""
+    try:
+        data = json.loads((location / SKETCHES).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def write_sketches(location: Path, sketches: dict[str, dict]) -> None:
+    atomic_write_text(location / SKETCHES, json.dumps(sketches))

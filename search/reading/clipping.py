@@ -68,7 +68,15 @@ def clean_markdown(
         lines, disabled, known if "link list" not in disabled else None, by_passage or None
     )
     meta = verdict.meta
-    title = front.fields.get("title") or meta.title
+    named = front.fields.get("title")
+    if named:  # the front matter names the title: no line of the body is taken for it
+        taken = [n for n, r in verdict.removed.items() if r == TITLE]
+        for number in taken:
+            if not _same_title(by_line[number].text, named):
+                del verdict.removed[number]
+                verdict.kept.append(next(line for line in lines if line.number == number))
+        verdict.kept.sort(key=lambda line: line.number)
+    title = named or meta.title
     if meta.title and title and _same_title(meta.title, title):
         title = meta.title  # the page's own heading, without the site's name after it
     kept: list[Passage] = []

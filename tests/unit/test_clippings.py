@@ -83,3 +83,16 @@ def test_an_html_page_in_japanese_is_read(tmp_path: Path) -> None:
     )
     article = read(tmp_path, "page.html")
     assert [p.text for p in article.passages] == paragraphs
+
+
+def test_a_title_in_front_matter_never_takes_the_first_paragraph(tmp_path: Path) -> None:
+    paragraphs = [
+        "The minister said the budget would protect schools and hospitals.",
+        "Unions welcomed the promise of new trains for the north.",
+    ]
+    front = "---\ntitle: Minister defends the spending plans\nsource: A Paper\n---\n\n"
+    write(tmp_path, "plans.md", front + "\n\n".join(paragraphs) + "\n")
+    article = read(tmp_path, "plans.md")
+    assert article.title == "Minister defends the spending plans"
+    assert [p.text for p in article.passages] == paragraphs
+    assert [r.line for r in article.removed] == [1, 2, 3, 4]  # the front matter only
