@@ -141,9 +141,8 @@ class SearchResult:
     the order of the articles. Flat (`Workspace.search_passages`): `articles` is empty and
     `hits` are passages best first, across articles.
 
-    `total` counts what matched: articles when grouped, passages when flat; when
-    `total_exact` is False it is an upper bound (counting exactly would mean scoring every
-    match)."""
+    `total` counts the passages that matched (grouped or flat); when `total_exact` is False
+    it is an upper bound (counting exactly would mean scoring every match)."""
 
     query: str
     total: int = 0

@@ -278,6 +278,24 @@ def test_cli_search_json(capsys) -> None:
         assert all(hit["snippet"][s:e].lower() == "trainium" for s, e in hit["matches"])
 
 
+def test_cli_search_passages_are_flat_for_scripts(capsys) -> None:
+    assert main(["search", "Trainium", "--json", "--passages", "--limit", "5"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert "articles" not in data and data["hits"]  # flat: passages only
+    scores = [h["score"] for h in data["hits"]]
+    assert len(scores) == 5 and scores == sorted(scores, reverse=True)  # best first, across
+
+
+def test_cli_search_prints_articles_with_their_best_passages(capsys) -> None:
+    assert main(["search", "Trainium"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("13 passages in 4 articles match 'Trainium'")
+    first = out.split("\n\n")[1]  # the best article: title, id, two passages, the rest counted
+    assert first.splitlines()[0] == "Jassy Defends Amazon's $200B AI Spending Spree"
+    assert first.count("  passage ") == 2 and "  +2 more in this article" in first
+    assert out.count("004_e735458e1800b1fc") == 1  # each article once
+
+
 def test_cli_search_many_queries_from_stdin(capsys, monkeypatch) -> None:
     import io
 

@@ -91,8 +91,17 @@ def build_parser() -> OneLineParser:
     search = commands.add_parser("search", help="search the corpus")
     search.add_argument("query", help="the query; '-' reads one query per line from stdin")
     _corpus_option(search)
-    search.add_argument("--limit", type=_positive_int, default=20, metavar="N")
+    search.add_argument(
+        "--limit",
+        type=_positive_int,
+        default=20,
+        metavar="N",
+        help="at most N articles (or passages)",
+    )
     search.add_argument("--json", action="store_true", help="print JSON (JSON Lines for '-')")
+    search.add_argument(
+        "--passages", action="store_true", help="flat passage hits, best first (for scripts)"
+    )
 
     facts = commands.add_parser("facts", help="figures, dates and names, checked across articles")
     facts.add_argument("id", nargs="?", help="article id or unique prefix (default: every one)")
