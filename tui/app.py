@@ -12,11 +12,12 @@ from textual.theme import Theme
 from search import Workspace
 from search.safety import one_line
 from search.userdata import Config, UserFileError, default_corpus, load_config
+from tui.keygate import KeyGate
 from tui.screens.reader import ReaderScreen
 from tui.themes import DEFAULT_THEME, FALLBACK_THEME, load_themes
 
 
-class DossierApp(App[None]):
+class DossierApp(KeyGate, App[None]):
     """A keyboard-first reader for a corpus of articles."""
 
     TITLE = "Dossier"
@@ -76,6 +77,7 @@ class DossierApp(App[None]):
         self.push_screen(HelpScreen(help_sections(type(self)), self.keymap))
 
     def on_unmount(self) -> None:
+        self.stop_key_gate()
         self.workspace.close()
 
 

@@ -108,7 +108,10 @@ def open_article(
     post(ArticleLoaded(article, passage, focus, spans))
 
 
-def find_terms(article: Article, terms: dict[str, set[str]], post: Post) -> None:
+def find_terms(
+    workspace: Workspace, post: Post, article: Article, terms: dict[str, set[str]]
+) -> None:
+    """Where a search's terms are in the article already open."""
     post(TermsFound(article.id, term_spans(article, terms)))
 
 

@@ -8,6 +8,7 @@ from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Static
+from textual.worker import WorkerCancelled
 
 from search.userdata import locations
 from tui.dialogs.note import NoteDialog
@@ -21,7 +22,12 @@ async def ready(pilot: Pilot) -> None:
     """Wait until the app's workers (library, index, article, search) are done and drawn."""
     for _ in range(3):
         await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
+        for _attempt in range(10):
+            try:
+                await pilot.app.workers.wait_for_complete()
+                break
+            except WorkerCancelled:  # an exclusive job replaced by a newer one: wait for that
+                await pilot.pause()
     await pilot.pause()
 
 
@@ -81,3 +87,27 @@ async def bookmark(pilot: Pilot, note: str = "", tags: str = "") -> None:
     assert isinstance(pilot.app.screen, NoteDialog)
     await pilot.press(*note, "tab", *tags, "enter")
     await ready(pilot)
+
+
+CHARS = {"tab": "\t", "enter": "\r", "space": " ", "escape": "\x1b"}  # named keys' characters
+
+
+async def burst(pilot: Pilot, *keys: str) -> None:
+    """Send `keys` at once, as a paste or a fast typist over SSH does: every key is queued
+    before the first is handled (`pilot.press` waits for the app between keys). Then wait."""
+    from textual import events
+    from textual.keys import _character_to_key
+
+    for key in keys:
+        if len(key) == 1:
+            name, char = (key if key.isalnum() else _character_to_key(key)), key
+        else:
+            name, char = key, CHARS.get(key)
+        pilot.app.post_message(events.Key(name, char))
+    await ready(pilot)
+
+
+def screen_text(pilot: Pilot) -> str:
+    """The whole screen as the user sees it, line by line (every layer composited)."""
+    strips = pilot.app.screen._compositor.render_strips()
+    return "\n".join(strip.text.rstrip() for strip in strips)

@@ -46,6 +46,7 @@ class BookmarksScreen(Jobs, Screen[Place | None]):
         self.bookmarks: list[Bookmark] = []
         self.articles: dict[str, Article | None] = {}
         self.deleted: list[Bookmark] = []  # the undo stack
+        self.accepts_keys = False  # keys wait until the bookmarks they act on are listed
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="▤")
@@ -66,6 +67,7 @@ class BookmarksScreen(Jobs, Screen[Place | None]):
         for notice in message.notices:
             self.notify(one_line(notice), severity="warning", timeout=10)
         self.bookmarks, self.articles = newest_first(message.bookmarks), message.articles
+        self.accepts_keys = True
         for article_id, article in message.articles.items():
             if article is not None:
                 self.titles.setdefault(article_id, article.title)

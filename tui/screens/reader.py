@@ -11,6 +11,7 @@ from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
+from textual.worker import Worker, WorkerState
 
 from search import Article, ArticleInfo, Workspace
 from search.facts import CheckedFact
@@ -95,6 +96,7 @@ class ReaderScreen(ReaderActions):
         self._save_timer = None
         self._restored = False
         self._pending_place: Place | None = None
+        self._opening: Worker[None] | None = None  # the article asked for, not shown yet
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="▤")
@@ -191,13 +193,23 @@ class ReaderScreen(ReaderActions):
         focus: bool = True,
     ) -> None:
         """Read the article in a worker and show it (at `passage`, `terms` highlighted)."""
-        self.run_job(workers.open_article, article_id, passage, terms, focus, group="open")
+        self._opening = self.run_job(
+            workers.open_article, article_id, passage, terms, focus, group="open"
+        )
+
+    @property
+    def accepts_keys(self) -> bool:
+        """Keys typed after one that opens an article are for that article: they wait."""
+        job = self._opening
+        return job is None or job.state in (WorkerState.CANCELLED, WorkerState.ERROR)
 
     def on_article_unavailable(self, message: ArticleUnavailable) -> None:
+        self._opening = None
         self.notify(f"{message.article_id}: {message.reason}", severity="error")
 
     async def on_article_loaded(self, message: ArticleLoaded) -> None:
         article, passage = message.article, message.passage
+        self._opening = None
         if passage is None:
             passage = self.state.positions.get(article.id, 0)
         pane = self.query_one(ArticlePane)

@@ -50,6 +50,7 @@ class SearchScreen(Jobs, ModalScreen[SearchChoice | None]):
         self._history_at = len(history)
         self._initial = query
         self.result: SearchResult | None = None
+        self._chosen_early: int | None = None  # Enter before the results of the typed query
         self.searched_at: float = 0.0  # when the last keystroke arrived (for the benchmark)
         self.shown_at: float = 0.0  # when its results were drawn
 
@@ -72,6 +73,7 @@ class SearchScreen(Jobs, ModalScreen[SearchChoice | None]):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
+        self._chosen_early = None
         self.searched_at = time.perf_counter()
         self._search(event.value)
 
@@ -95,6 +97,19 @@ class SearchScreen(Jobs, ModalScreen[SearchChoice | None]):
         self.query_one(HitList).show_result(result)
         self._status(self.describe(result))
         self.shown_at = time.perf_counter()
+        if self._chosen_early is not None and self._current(result):
+            index, self._chosen_early = self._chosen_early, None
+            self._choose(index)
+
+    @property
+    def accepts_keys(self) -> bool:
+        """Keys wait while Enter waits for its results (they are for the article it opens)."""
+        return self._chosen_early is None
+
+    def _current(self, result: SearchResult | None) -> bool:
+        """The result is of the query as typed now (not of an earlier keystroke)."""
+        typed = self.query_one("#search-input", Input).value
+        return result is not None and result.query.strip() == typed.strip()
 
     @staticmethod
     def describe(result: SearchResult) -> str:
@@ -129,6 +144,9 @@ class SearchScreen(Jobs, ModalScreen[SearchChoice | None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        if event.value.strip() and not self._current(self.result):
+            self._chosen_early = 0  # typed faster than the search: open its first hit when it comes
+            return
         hits = self.query_one(HitList)
         self._choose(hits.highlighted if hits.highlighted is not None else 0)
 

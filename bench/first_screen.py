@@ -1,0 +1,136 @@
+"""The first screen in a real terminal: wall-clock time from starting the program in a tmux pane
+to its text being on screen (polled with `capture-pane`), for the reader (the library's titles on
+the seeds, with an up-to-date index) against a bare Textual app showing one line. Runs alternate
+between the two; each figure is a median.
+
+`python -m bench first_screen` runs it; `python -m bench.first_screen [RUNS]` prints the table.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+from bench.search import WORK
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+RUNS = 7
+SIZE = ("120", "36")
+POLL_SECONDS = 0.005
+TIMEOUT_SECONDS = 30.0
+TARGET = 1.3  # the reader's first screen within this ratio of the bare app's
+BARE_TEXT = "A bare Textual app"
+BARE_APP = f"""
+from textual.app import App
+from textual.widgets import Static
+
+class Bare(App):
+    def compose(self):
+        yield Static({BARE_TEXT!r})
+
+Bare().run()
+"""
+# Two titles of the bundled corpus: they are drawn once the library is listed.
+READER_TEXTS = ("Jassy Defends Amazon", "Big factory lays off")
+
+
+class Pane:
+    """One tmux server and pane of its own, where each run replaces the previous program."""
+
+    def __init__(self, env: dict[str, str]) -> None:
+        self.socket = f"dossier-bench-{uuid.uuid4().hex[:10]}"
+        self.env = env
+        self.tmux("new-session", "-d", "-s", "bench", "-x", SIZE[0], "-y", SIZE[1], "sleep 600")
+
+    def tmux(self, *args: str) -> str:
+        done = subprocess.run(
+            ["tmux", "-L", self.socket, *args], capture_output=True, text=True, timeout=30
+        )
+        return done.stdout
+
+    def time_until(self, argv: list[str], texts: tuple[str, ...]) -> float:
+        """Seconds from starting `argv` in the pane until every one of `texts` is on screen."""
+        variables = " ".join(f"{k}={shlex.quote(v)}" for k, v in self.env.items())
+        command = f"env -u COLUMNS -u LINES {variables} {shlex.join(argv)}"
+        self.tmux("respawn-pane", "-k", "-t", "bench", "clear; sleep 600")
+        time.sleep(0.3)  # the previous program is gone and the pane is blank
+        started = time.perf_counter()
+        self.tmux("respawn-pane", "-k", "-t", "bench", command)
+        while time.perf_counter() - started < TIMEOUT_SECONDS:
+            screen = self.tmux("capture-pane", "-p", "-t", "bench")
+            if all(text in screen for text in texts):
+                return time.perf_counter() - started
+            time.sleep(POLL_SECONDS)
+        raise RuntimeError(f"{texts} never appeared:\n{screen}")
+
+    def close(self) -> None:
+        self.tmux("kill-server")
+
+
+def _seed_index(env: dict[str, str]) -> None:
+    """Build the seeds' index in the bench's cache, so the reader opens an up-to-date one."""
+    subprocess.run(
+        [sys.executable, "-m", "tui.cli.main", "index", "--corpus", str(SEEDS)],
+        env={**os.environ, **env},
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+
+
+def measure(runs: int = RUNS) -> dict[str, list[float]]:
+    env = {
+        variable: str(WORK / variable.lower())
+        for variable in ("XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME")
+    }
+    env |= {"TERM": "xterm-256color", "DOSSIER_CORPUS": str(SEEDS)}
+    _seed_index(env)
+    state = Path(env["XDG_DATA_HOME"]) / "dossier"
+    python = sys.executable
+    installed = Path(python).parent / "dossier"  # the command a user runs
+    dossier = [str(installed)] if installed.exists() else [python, "-m", "tui.cli.main"]
+    dossier.append(str(SEEDS))
+    bare = [python, "-c", BARE_APP]
+    pane = Pane(env | {"PYTHONPATH": str(ROOT)})
+    times: dict[str, list[float]] = {"bare": [], "reader": []}
+    try:
+        pane.time_until(dossier, READER_TEXTS)  # warm the file cache once
+        pane.time_until(bare, (BARE_TEXT,))
+        for _ in range(runs):
+            shutil.rmtree(state, ignore_errors=True)  # no last article: the same screen each run
+            times["reader"].append(pane.time_until(dossier, READER_TEXTS))
+            times["bare"].append(pane.time_until(bare, (BARE_TEXT,)))
+    finally:
+        pane.close()
+    return times
+
+
+def run(runs: int = RUNS) -> str:
+    if shutil.which("tmux") is None:
+        return "## The first screen in a terminal\n\nskipped: tmux is not installed\n"
+    times = measure(runs)
+    bare, reader = (statistics.median(times[k]) * 1000 for k in ("bare", "reader"))
+    spread = {k: f"{min(v) * 1000:.0f}–{max(v) * 1000:.0f}" for k, v in times.items()}
+    return (
+        "## The first screen in a terminal\n\n"
+        "Wall clock from starting the program in a tmux pane (120x36) to its text on screen, "
+        f"polled with `capture-pane` every {POLL_SECONDS * 1000:.0f} ms; median of {runs} runs "
+        "alternating the two programs. The reader shows the library's titles on the seeds "
+        "(index up to date, no reading position); the bare app is a Textual App with one "
+        "Static.\n\n"
+        "| measure | Dossier | bare app | ratio | target |\n|---|---:|---:|---:|---:|\n"
+        f"| titles on screen (range {spread['reader']} / {spread['bare']} ms) | "
+        f"{reader:.0f} ms | {bare:.0f} ms | {reader / bare:.2f}x | <= {TARGET}x |\n"
+    )
+
+
+if __name__ == "__main__":
+    sys.stdout.write(run(int(sys.argv[1]) if len(sys.argv) > 1 else RUNS))
