@@ -5,11 +5,16 @@ The library is listed from the index's catalog, so a corpus of 20k articles is b
 without reading 20k files; an article's text is read only when it is opened.
 
 The index (Whoosh) and the cleaner (ftfy, markdown-it, jusText...) are imported on first use, in
-the reader's worker thread: the first screen is drawn without waiting for them.
+the reader's worker thread: the first screen is drawn without waiting for them. Its titles come
+from the listing: the library as last catalogued, kept in the user cache (one small JSON file per
+corpus), used for the files unchanged since; the index's catalog replaces it once open.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import json
 import threading
 from collections import OrderedDict
 from pathlib import Path
@@ -30,6 +35,26 @@ if TYPE_CHECKING:
     from search.reading.corpus import CorpusScan
 
 CACHED_ARTICLES = 16
+LISTING_VERSION = 1
+
+
+def listing_path(root: Path) -> Path:
+    """Where the library of the corpus at `root` is kept between runs (the user cache)."""
+    from search.userdata import locations
+
+    resolved = Path(root).expanduser().resolve()
+    digest = hashlib.sha1(str(resolved).encode()).hexdigest()[:12]
+    return locations.cache_dir() / "library" / f"{resolved.name or 'root'}-{digest}.json"
+
+
+def _info_fields(info: ArticleInfo) -> dict[str, object]:
+    return {
+        "title": info.title,
+        "source": info.source,
+        "published": info.published,
+        "words": info.words,
+        "passages": info.passages,
+    }
 
 
 class Workspace:
@@ -85,6 +110,75 @@ class Workspace:
     def catalog(self) -> list[ArticleInfo]:
         """Every article with what the index knows of it, without reading the files."""
         return self.index.catalog(self.scan_result or self.scan())
+
+    def listing(self) -> list[ArticleInfo]:
+        """The library without opening the index: each file unchanged since the last catalog
+        (same size and time) as it was then, a new or changed one by its id (unread), a file
+        that was not an article left out. The first screen shows this; `catalog()` follows."""
+        scan = self.scan_result or self.scan()
+        files = self._kept_listing()
+        rows: list[ArticleInfo] = []
+        for source in scan.files:
+            entry = files.get(source.rel)
+            if (
+                isinstance(entry, list)
+                and len(entry) == 3
+                and entry[:2]
+                == [
+                    source.size,
+                    source.mtime_ns,
+                ]
+            ):
+                kept = entry[2]
+                if kept is None:  # not an article when last read, and unchanged since
+                    continue
+                if isinstance(kept, dict):
+                    rows.append(
+                        ArticleInfo(
+                            id=source.id,
+                            rel=source.rel,
+                            title=str(kept.get("title") or source.id),
+                            source=_text_or_none(kept.get("source")),
+                            published=_text_or_none(kept.get("published")),
+                            words=_count(kept.get("words")),
+                            passages=_count(kept.get("passages")),
+                        )
+                    )
+                    continue
+            rows.append(ArticleInfo(id=source.id, rel=source.rel, title=source.id, read=False))
+        return rows
+
+    def _kept_listing(self) -> dict[str, object]:
+        try:
+            data = json.loads(listing_path(self.root).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        if (
+            not isinstance(data, dict)
+            or data.get("version") != LISTING_VERSION
+            or data.get("corpus") != str(self.root.resolve())
+            or not isinstance(data.get("files"), dict)
+        ):
+            return {}
+        return data["files"]
+
+    def keep_listing(self, rows: list[ArticleInfo]) -> None:
+        """Keep the catalog `rows` for the next start's `listing()` (a file that cannot be
+        written is no loss: the next start lists ids until the index is open)."""
+        from search.userdata import atomic_write_text
+
+        scan = self.scan_result or self.scan()
+        by_rel = {row.rel: row for row in rows}
+        files: dict[str, list[object]] = {}
+        for source in scan.files:
+            row = by_rel.get(source.rel)
+            if row is None:  # the catalog leaves out what is not an article
+                files[source.rel] = [source.size, source.mtime_ns, None]
+            elif row.read:
+                files[source.rel] = [source.size, source.mtime_ns, _info_fields(row)]
+        data = {"version": LISTING_VERSION, "corpus": str(self.root.resolve()), "files": files}
+        with contextlib.suppress(OSError):
+            atomic_write_text(listing_path(self.root), json.dumps(data, ensure_ascii=False))
 
     def open_index(
         self, progress: Progress | None = None, on_article: ArticleRead | None = None
@@ -244,3 +338,11 @@ class Workspace:
     def close(self) -> None:
         if self._index is not None:
             self._index.close()
+
+
+def _text_or_none(value: object) -> str | None:
+    return str(value) if value else None
+
+
+def _count(value: object) -> int:
+    return value if isinstance(value, int) and value >= 0 else 0

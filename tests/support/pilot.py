@@ -38,8 +38,22 @@ def drawn_text(widget: Widget) -> str:
 
 
 def notices(app) -> list[str]:  # type: ignore[no-untyped-def]
-    """The notifications the app has shown."""
+    """The notifications the app is showing (see `record_notices` for all it has shown)."""
     return [str(n.message) for n in app._notifications]
+
+
+def record_notices(app) -> list[str]:  # type: ignore[no-untyped-def]
+    """A list that receives every notification the app shows from now on, even those that
+    time out before the test looks (a slow machine builds an index for longer than that)."""
+    shown: list[str] = []
+    notify = app.notify
+
+    def recording(message, *args, **kwargs):  # type: ignore[no-untyped-def]
+        shown.append(str(message))
+        return notify(message, *args, **kwargs)
+
+    app.notify = recording
+    return shown
 
 
 def status(pilot: Pilot) -> str:

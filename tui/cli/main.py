@@ -17,15 +17,16 @@ from tui.cli.parser import SUBCOMMANDS, UsageError, build_app_parser, build_pars
 
 def run_app(argv: Sequence[str]) -> int:
     args = build_app_parser().parse_args(list(argv))
-    from search.reading import scan_corpus
     from search.userdata import default_corpus, load_config
 
     config = load_config()
     root = args.folder or args.corpus or default_corpus(config)
-    scan_corpus(root)  # a missing folder is a one-line error before the screen opens
     from tui.app import create_app
 
-    create_app(corpus=root, config=config).run()
+    app = create_app(corpus=root, config=config)  # scans the folder
+    if app.workspace.scan_result is None:
+        app.workspace.scan()  # a missing folder is a one-line error before the screen opens
+    app.run()
     return 0
 
 

@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from search import Article, Workspace
 from search.bookmarks import Bookmark, export_markdown, matches
@@ -24,6 +24,7 @@ from tui.dialogs.note import NoteDialog
 from tui.jobs import Jobs
 from tui.messages import BookmarkDeleted, BookmarkEdited, BookmarkRestored, BookmarksListed
 from tui.widgets.bookmarks import BookmarkList
+from tui.widgets.keybar import KeyBar
 
 
 def newest_first(bookmarks: list[Bookmark]) -> list[Bookmark]:
@@ -57,7 +58,7 @@ class BookmarksScreen(Jobs, Screen[Place | None]):
             )
             yield Static("Reading bookmarks…", id="bookmarks-status", markup=False)
             yield BookmarkList(id="bookmarks-list")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one(BookmarkList).focus()

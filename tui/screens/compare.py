@@ -7,7 +7,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from search import Article, ArticleInfo, Workspace
 from search.compare import Comparison
@@ -17,6 +17,7 @@ from tui import workers
 from tui.jobs import Jobs
 from tui.messages import Compared, CompareFailed
 from tui.widgets.compare import AlignedRows
+from tui.widgets.keybar import KeyBar
 
 NARROW = 100  # below this many columns, one side at a time
 
@@ -51,7 +52,7 @@ class CompareScreen(Jobs, Screen[Place | None]):
         yield Static("", id="compare-heading", markup=False)
         yield Static("", id="compare-side", markup=False)
         yield AlignedRows(id="compare-rows")
-        yield Footer()
+        yield KeyBar()
 
     async def on_mount(self) -> None:
         await self._show()

@@ -4,23 +4,20 @@ the last search found. Search hits, bookmarks and compare live in tui/screens/re
 
 from __future__ import annotations
 
-from textual import events
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 from textual.worker import Worker, WorkerState
 
 from search import Article, ArticleInfo, Workspace
-from search.facts import CheckedFact
-from search.index import SearchResult
-from search.places import Place
 from search.safety import one_line
 from search.userdata import ReaderState, UserFileError
 from tui import workers
-from tui.commands import ArticleCommands, ReaderCommands
 from tui.messages import (
     ArticleLoaded,
     ArticlesRead,
@@ -33,22 +30,41 @@ from tui.messages import (
     Status,
     TermsFound,
 )
-from tui.screens.fact import FactScreen
 from tui.screens.reader_actions import ReaderActions
-from tui.widgets.article import ArticlePane, ArticleView, FindBar
+from tui.screens.reader_panes import ReaderPanes
+from tui.widgets.article import ArticlePane, ArticleView
 from tui.widgets.facts import FactList
-from tui.widgets.hits import HitList
+from tui.widgets.keybar import KeyBar
 from tui.widgets.library import LibraryList, LibraryPane
 from tui.widgets.sidebar import InfoSidebar
 
-NARROW_BELOW = 100  # columns: below this, one pane at a time
+if TYPE_CHECKING:
+    from textual.command import Provider
+
+    from search.facts import CheckedFact
+    from search.index import SearchResult
+    from search.places import Place
+
 SAVE_AFTER_SECONDS = 1.0  # reading position is saved this long after the cursor rests
+LIST_AT_ONCE = 2000  # files: a corpus this small is listed before the first frame
 
 
-class ReaderScreen(ReaderActions):
+def _reader_commands() -> type[Provider]:
+    from tui.commands import ReaderCommands  # the palette is loaded when it is first opened
+
+    return ReaderCommands
+
+
+def _article_commands() -> type[Provider]:
+    from tui.commands import ArticleCommands
+
+    return ArticleCommands
+
+
+class ReaderScreen(ReaderPanes, ReaderActions):
     """The main screen of Dossier."""
 
-    COMMANDS = Screen.COMMANDS | {ReaderCommands, ArticleCommands}
+    COMMANDS = Screen.COMMANDS | {_reader_commands, _article_commands}
     FAILED = {
         "library": "search is unavailable",
         "facts": "facts unavailable",
@@ -79,12 +95,14 @@ class ReaderScreen(ReaderActions):
         Binding("c", "compare", "Compare", id="reader.compare"),
         Binding("ctrl+b", "toggle_library", "Library", show=False, id="reader.toggle_library"),
         Binding("ctrl+s", "toggle_sidebar", "Sidebar", show=False, id="reader.toggle_sidebar"),
+        Binding("tab", "next_pane(1)", "Next pane", show=False, id="reader.next_pane"),
+        Binding(
+            "shift+tab", "next_pane(-1)", "Previous pane", show=False, id="reader.previous_pane"
+        ),
         Binding("escape", "back", "Back", show=False, id="reader.back"),
-        Binding("question_mark", "app.help", "Keys", id="reader.help"),
     ]
 
     article: reactive[Article | None] = reactive(None, init=False)
-    single_pane = reactive("library", init=False)  # narrow terminals: "library" or "article"
 
     def __init__(self, workspace: Workspace, state: ReaderState) -> None:
         super().__init__()
@@ -105,20 +123,27 @@ class ReaderScreen(ReaderActions):
             yield ArticlePane(id="article")
             yield InfoSidebar(id="sidebar")
         yield Static("Reading the corpus folder…", id="status", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     # --- start: library first, then the index ------------------------------------------------
 
     def on_mount(self) -> None:
-        self._layout_for(self.size.width)
+        self.layout_for(self.size.width)
         self.query_one(LibraryList).focus()
+        scan = self.workspace.scan_result
+        listed = scan is not None and len(scan.files) <= LIST_AT_ONCE
+        if listed:  # titles in the first frame; the article opens right after it
+            self._listed(self.workspace.listing())
         # After the first paint: reading the folder and the index would compete for the GIL.
-        self.call_after_refresh(self.run_job, workers.load_library, group="library")
+        self.call_after_refresh(self.run_job, workers.load_library, listed, group="library")
 
     def on_library_listed(self, message: LibraryListed) -> None:
-        self.query_one(LibraryList).set_articles(message.rows)
-        self._status(f"{len(message.rows):,} articles · opening the search index…")
-        self._restore()
+        self._listed(message.rows)
+
+    def _listed(self, rows: list[ArticleInfo]) -> None:
+        self.query_one(LibraryList).set_articles(rows)
+        self._status(f"{len(rows):,} articles · opening the search index…")
+        self.call_after_refresh(self._restore)
 
     def on_articles_read(self, message: ArticlesRead) -> None:
         self.query_one(LibraryList).update_articles(message.rows)
@@ -246,9 +271,13 @@ class ReaderScreen(ReaderActions):
     def on_fact_list_chosen(self, message: FactList.Chosen) -> None:
         fact = message.entry.fact
         spans = ((fact.start, fact.end),) if fact.passage >= 0 else ()
+        from search.places import Place
+
         self.go_to(Place(fact.article, max(0, fact.passage), spans))
 
     def on_fact_list_explore(self, message: FactList.Explore) -> None:
+        from tui.screens.fact import FactScreen
+
         titles = {row.id: row.title for row in self.library_rows()}
         screen = FactScreen(message.entry, self.facts or {}, self.workspace, titles)
         self.app.push_screen(screen, self._place_chosen)
@@ -296,68 +325,3 @@ class ReaderScreen(ReaderActions):
 
     def on_unmount(self) -> None:
         self.save_state()
-
-    # --- panes ---------------------------------------------------------------------------------
-
-    def action_focus_facts(self) -> None:
-        self.remove_class("-hide-sidebar")
-        facts = self.query_one(FactList)
-        if self.has_class("-narrow"):
-            self.notify("The facts sidebar needs 100 columns or more", severity="warning")
-        elif facts.display and facts.option_count:
-            facts.focus()
-        else:
-            self.notify("No facts for this article yet", severity="information", timeout=3)
-
-    def action_toggle_library(self) -> None:
-        self.toggle_class("-hide-library")
-
-    def action_toggle_sidebar(self) -> None:
-        self.toggle_class("-hide-sidebar")
-
-    def action_filter_library(self) -> None:
-        self.single_pane = "library"
-        self.remove_class("-hide-library")
-        self.query_one(LibraryPane).action_filter()
-
-    def action_sort_library(self) -> None:
-        self.query_one(LibraryList).action_sort()
-
-    def action_find(self) -> None:
-        self.query_one(ArticlePane).action_find()
-
-    def action_toggle_original(self) -> None:
-        self.query_one(ArticlePane).action_toggle_original()
-
-    def action_back(self) -> None:
-        if self.has_class("-narrow") and self.single_pane == "article":
-            self.single_pane = "library"
-            self.query_one(LibraryList).focus()
-
-    # --- layout --------------------------------------------------------------------------------
-
-    def on_resize(self, event: events.Resize) -> None:
-        self._layout_for(event.size.width)
-
-    def _layout_for(self, width: int) -> None:
-        self.set_class(width < NARROW_BELOW, "-narrow")
-        self._apply_single_pane()
-
-    def watch_single_pane(self) -> None:
-        self._apply_single_pane()
-
-    def _apply_single_pane(self) -> None:
-        self.set_class(self.single_pane == "article", "-show-article")
-
-    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        """In one-pane mode, focusing a pane (tab, a click) shows it."""
-        if (
-            isinstance(event.widget, LibraryList | LibraryPane)
-            or event.widget.id == "library-filter"
-        ):
-            self.single_pane = "library"
-        elif (
-            isinstance(event.widget, ArticleView | FindBar | HitList)
-            or event.widget.id == "original"
-        ):
-            self.single_pane = "article"

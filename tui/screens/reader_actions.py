@@ -4,20 +4,23 @@ articles, copy a passage, bookmark (`b`, `B`), compare (`c`). A part of ReaderSc
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.screen import Screen
 
 from search import Article, Workspace
-from search.index import SearchResult
-from search.places import Place
 from search.safety import one_line
 from search.userdata import ReaderState
 from tui import workers
-from tui.dialogs.note import NoteDialog
 from tui.jobs import Jobs
 from tui.messages import BookmarkSaved, Compared, CompareFailed, NoPartner
-from tui.screens.search import SearchChoice, SearchScreen
 from tui.widgets.article import ArticlePane, ArticleView
 from tui.widgets.library import LibraryList
+
+if TYPE_CHECKING:
+    from search.index import SearchResult
+    from search.places import Place
+    from tui.screens.search import SearchChoice
 
 
 class ReaderActions(Jobs, Screen[None]):
@@ -34,6 +37,8 @@ class ReaderActions(Jobs, Screen[None]):
     # --- search --------------------------------------------------------------------------------
 
     def action_search(self) -> None:
+        from tui.screens.search import SearchScreen
+
         query = self.search_result.query if self.search_result else ""
         self.app.push_screen(
             SearchScreen(self.workspace, self.state.history, query), self._search_done
@@ -103,6 +108,8 @@ class ReaderActions(Jobs, Screen[None]):
             return
         passage, start, end = chosen
         text = article.passages[passage].text
+        from tui.dialogs.note import NoteDialog
+
         what = "passage" if (start, end) == (0, len(text)) else "a span of passage"
         dialog = NoteDialog(f"Bookmark {what} {passage + 1}", text[start:end])
 

@@ -15,7 +15,6 @@ from textual.reactive import reactive
 from textual.widgets import ContentSwitcher, Input, Static
 
 from search import Article
-from search.places import find_spans, spans_by_passage
 from search.render import details_line
 from search.safety import visible
 from tui.navigation import navigation
@@ -380,6 +379,8 @@ class ArticlePane(Vertical):
             self._find(event.value)
 
     def _find(self, needle: str) -> None:
+        from search.places import find_spans
+
         article = self.view.article
         self._matches = find_spans(article, needle) if article else []
         self._current = -1
@@ -399,6 +400,8 @@ class ArticlePane(Vertical):
             self._current %= len(self._matches)
         else:
             self._current = (self._current + step) % len(self._matches)
+        from search.places import spans_by_passage
+
         passage, start, end = self._matches[self._current]
         view.set_layer("find", spans_by_passage(self._matches))
         view.set_layer("find-current", {passage: [(start, end)]})

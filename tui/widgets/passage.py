@@ -4,14 +4,17 @@ highlights are layers of character spans, each styled from theme variables."""
 
 from __future__ import annotations
 
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING
+
 from textual.content import Content
 from textual.geometry import Offset
 from textual.widgets import Static
 
 from search import Passage, PassageKind
 from search.safety import visible
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 Spans = list[tuple[int, int]]
 
@@ -30,6 +33,9 @@ BULLET = "• "
 def passage_content(passage: Passage, layers: dict[str, Spans]) -> Content | Table:
     """What a passage shows: its literal text with each layer's spans styled."""
     if passage.kind is PassageKind.TABLE:
+        from rich.table import Table
+        from rich.text import Text
+
         from search.reading import table_rows  # markdown-it: loaded when a table shows
 
         rows = table_rows(passage.text)

@@ -4,22 +4,28 @@ cleaning removed from its file and why."""
 from __future__ import annotations
 
 from collections import Counter
+from typing import TYPE_CHECKING
 
-from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from search import Article
-from search.facts import CheckedFact
 from search.safety import one_line
 from tui.widgets.facts import FactList
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from search.facts import CheckedFact
 
 MAX_REMOVED_SHOWN = 12
 
 
 def _grid() -> Table:
+    from rich.table import Table
+
     grid = Table.grid(padding=(0, 1))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(overflow="fold")
