@@ -111,3 +111,44 @@ def test_an_unreadable_article_is_one_line_not_a_traceback(capsys, tmp_path: Pat
     code, _, err = run(capsys, "show", "blob", "--corpus", str(tmp_path))
     assert code == 2
     assert err == f"dossier: error: {tmp_path / 'blob.txt'}: binary file (an executable)\n"
+
+
+# --- one numbering: passages are numbered from 1 wherever a person reads them; JSON keeps the
+# indexes from 0 (the README says so) --------------------------------------------------------
+
+
+def test_plain_search_numbers_passages_from_one_where_json_counts_from_zero(capsys) -> None:
+    _, out, _ = run(capsys, "search", "Trainium", "--json", "--limit", "3")
+    hits = json.loads(out)["hits"]
+    _, plain, _ = run(capsys, "search", "Trainium", "--limit", "3")
+    for hit in hits:
+        assert f"{hit['article']} · passage {hit['passage'] + 1} · " in plain
+
+
+def test_plain_compare_numbers_passages_as_its_json_plus_one(capsys) -> None:
+    _, out, _ = run(capsys, "compare", "000", "001", "--json")
+    differing = json.loads(out)["disagreements"]
+    _, plain, _ = run(capsys, "compare", "000", "001")
+    assert differing
+    for item in differing:
+        assert f"≠ passage {item['a_passage'] + 1} / {item['b_passage'] + 1}: " in plain
+
+
+def test_bookmarks_take_and_show_the_passage_number_people_see(capsys) -> None:
+    _, shown, _ = run(capsys, "show", "000", "--json")
+    third = json.loads(shown)["passages"][2]["text"]
+    code, out, _ = run(capsys, "bookmarks", "add", "000", "--passage", "3")
+    assert code == 0 and out.startswith("bookmarked passage 3 of 000_")
+    _, listed, _ = run(capsys, "bookmarks", "list", "--json")
+    (saved,) = json.loads(listed)
+    assert (saved["passage"], saved["quote"]) == (2, third)  # JSON: the index, from 0
+    _, plain, _ = run(capsys, "bookmarks", "list")
+    assert plain.split()[1:3] == ["000_db1eeced", "3"]
+    code, _, err = run(capsys, "bookmarks", "add", "000", "--passage", "0")
+    assert code == 2 and "--passage: must be 1 or more" in err
+    code, _, err = run(capsys, "bookmarks", "add", "000", "--passage", "17")
+    assert code == 2 and "has passages 1 to 16, not 17" in err
+    code, _, err = run(capsys, "bookmarks", "add", "000", "--passage", "3", "--quote", "Zebra")
+    assert code == 2 and "passage 3 of '000_db1eeced8312f416' does not contain" in err
+    code, out, _ = run(capsys, "bookmarks", "remove", saved["id"])
+    assert code == 0 and out.rstrip().endswith(", passage 3)")

@@ -206,7 +206,23 @@ class ReaderScreen(ReaderPanes, ReaderActions):
         self.query_one("#status", Static).update(text)
 
     def library_rows(self) -> list[ArticleInfo]:
+        """The articles the library shows (filtered), in its order."""
         return [row.info for row in self.query_one(LibraryList).rows]
+
+    def all_articles(self) -> list[ArticleInfo]:
+        """Every article of the corpus, whatever the library's filter."""
+        return [row.info for row in self.query_one(LibraryList).all_rows]
+
+    def key_hint(self, binding_id: str) -> str:
+        """The keys of the binding `binding_id` as the user has bound them ("/", "^k")."""
+        from tui.dialogs.help import bindings_of, key_names
+
+        owners = (type(self.app), ReaderScreen, LibraryList, LibraryPane, ArticleView, ArticlePane)
+        for owner in owners:
+            for binding in bindings_of(owner):
+                if binding.id == binding_id:
+                    return key_names(self.app, binding, getattr(self.app, "keymap", {}))
+        return ""
 
     # --- opening articles ----------------------------------------------------------------------
 

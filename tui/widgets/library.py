@@ -142,6 +142,11 @@ class LibraryList(ScrollView, can_focus=True):
         return self._view
 
     @property
+    def all_rows(self) -> list[Row]:
+        """Every row, whatever the filter."""
+        return self._rows
+
+    @property
     def total(self) -> int:
         return len(self._rows)
 

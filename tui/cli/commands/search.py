@@ -24,7 +24,8 @@ def print_hits(result: SearchResult) -> None:
     if result.suggestion:
         out.print(Text(f"did you mean: {visible(result.suggestion)}", style="yellow"))
     for hit in result.hits:
-        out.print(Text(f"\n{hit.article} · passage {hit.passage} · {hit.score:.2f}", style="dim"))
+        where = f"\n{hit.article} · passage {hit.passage + 1} · {hit.score:.2f}"  # 1 first
+        out.print(Text(where, style="dim"))
         out.print(Text(visible(hit.title), style="bold"))
         snippet = Text(visible(hit.snippet))
         for start, end in hit.matches:
