@@ -115,6 +115,8 @@ class ReaderScreen(ReaderPanes, ReaderActions):
         self._restored = False
         self._pending_place: Place | None = None
         self._opening: Worker[None] | None = None  # the article asked for, not shown yet
+        self._base_status = ""
+        self._note: tuple[str, str | None, str] | None = None  # kind, article id, text
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="▤")
@@ -203,7 +205,31 @@ class ReaderScreen(ReaderPanes, ReaderActions):
         self.notify(one_line(message), severity="error", timeout=10)
 
     def _status(self, text: str) -> None:
+        """The status line's lasting text: the library and the index."""
+        self._base_status = text
+        self._show_status()
+
+    def note(self, kind: str, text: str, article: str | None = None) -> None:
+        """A status line about an article, the open one unless named (a find, a search hit,
+        a comparison): it goes when another article opens, or its `kind` ends (`end_note`)."""
+        if article is None and self.article is not None:
+            article = self.article.id
+        self._note = (kind, article, text)
+        self._show_status()
+
+    def end_note(self, kind: str) -> None:
+        if self._note is not None and self._note[0] == kind:
+            self._note = None
+            self._show_status()
+
+    def _show_status(self) -> None:
+        text = self._note[2] if self._note is not None else self._base_status
         self.query_one("#status", Static).update(text)
+
+    def watch_article(self, article: Article | None) -> None:
+        if self._note is not None and (article is None or self._note[1] != article.id):
+            self._note = None  # about another article: no longer true
+            self._show_status()
 
     def library_rows(self) -> list[ArticleInfo]:
         """The articles the library shows (filtered), in its order."""
@@ -331,7 +357,9 @@ class ReaderScreen(ReaderPanes, ReaderActions):
 
     def on_article_pane_find_status(self, message: ArticlePane.FindStatus) -> None:
         if message.text:
-            self._status(f"Find: {message.text}")
+            self.note("find", f"Find: {message.text}")
+        else:
+            self.end_note("find")
 
     def save_state(self) -> None:
         try:

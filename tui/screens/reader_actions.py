@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 class ReaderActions(Jobs, Screen[None]):
     """Search hits, neighbours, copy, bookmarks and compare, for ReaderScreen, which defines
     what these use: `open_article`, `go_to`, `run_job`, `library_rows`, `save_state`,
-    `_status` and `_place_chosen`."""
+    `note` and `_place_chosen`."""
 
     workspace: Workspace
     article: Article | None
@@ -57,9 +57,11 @@ class ReaderActions(Jobs, Screen[None]):
             return
         self.hit_index = index % len(result.hits)
         hit = result.hits[self.hit_index]
-        self._status(
+        self.note(
+            "hit",
             f"Hit {self.hit_index + 1} of {len(result.hits)} for “{one_line(result.query)}” "
-            "· n next · N previous"
+            "· n next · N previous",
+            hit.article,
         )
         if self.article is not None and self.article.id == hit.article:
             pane = self.query_one(ArticlePane)
@@ -152,19 +154,19 @@ class ReaderActions(Jobs, Screen[None]):
         if self.article is None:
             self.notify("Open an article first", severity="warning", timeout=3)
             return
-        self._status("comparing…")
+        self.note("compare", "comparing…")
         self.open_compare(self.article.id, None)
 
     def open_compare(self, a_id: str, b_id: str | None) -> None:
         self.run_job(workers.compare, a_id, b_id, group="compare")
 
     def on_compare_failed(self, message: CompareFailed) -> None:
-        self._status(message.reason)
+        self.note("compare", message.reason)
 
     def on_no_partner(self, message: NoPartner) -> None:
         from tui.dialogs.pick import ArticlePicker
 
-        self._status(message.reason)
+        self.note("compare", message.reason)
         picker = ArticlePicker(self.library_rows(), exclude=message.article_id, scores={})
         a_id = message.article_id
         self.app.push_screen(picker, lambda b_id: b_id and self.open_compare(a_id, b_id))
@@ -172,7 +174,7 @@ class ReaderActions(Jobs, Screen[None]):
     def on_compared(self, message: Compared) -> None:
         from tui.screens.compare import CompareScreen
 
-        self._status(f"compared with {one_line(message.b.title)}")
+        self.note("compare", f"compared with {one_line(message.b.title)}", message.a.id)
         screen = CompareScreen(
             self.workspace, message.result, message.a, message.b, self.library_rows()
         )

@@ -42,7 +42,7 @@ def passage_content(passage: Passage, layers: dict[str, Spans]) -> Content | Tab
         if len(rows) >= 2:
             table = Table(show_edge=True, header_style="bold", expand=False)
             for cell in rows[0]:
-                table.add_column(Text(visible(cell)))
+                table.add_column(Text(visible(cell)), overflow="fold")  # no cell cut short
             width = len(rows[0])
             for row in rows[1:]:
                 cells = (row + [""] * width)[:width]
