@@ -51,3 +51,35 @@ async def test_a_burst_in_the_library_filter_keeps_every_letter(make_app) -> Non
         await burst(pilot, "f", *"lays off", "enter", "j")
         field = app.screen.query_one("#library-filter")
         assert field.value == "lays off"
+
+
+async def test_escape_in_the_bookmarks_filter_clears_it_then_closes(make_app) -> None:
+    from textual.widgets import Input
+
+    from tui.screens.bookmarks import BookmarksScreen
+
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await open_row(pilot, SEED_000)
+        await pilot.press("b")
+        await ready(pilot)
+        await pilot.press(*"kept", "enter")
+        await ready(pilot)
+        await pilot.press("B")
+        await ready(pilot)
+        await pilot.press("slash", *"chips")
+        await ready(pilot)
+        field = app.screen.query_one("#bookmarks-filter", Input)
+        assert field.value == "chips"
+        await pilot.press("escape")
+        await ready(pilot)
+        assert isinstance(app.screen, BookmarksScreen) and field.value == ""
+        await pilot.press("slash", *"kept", "enter")  # the filter kept, the list focused
+        await ready(pilot)
+        await pilot.press("escape")
+        await ready(pilot)
+        assert isinstance(app.screen, BookmarksScreen) and field.value == ""
+        await pilot.press("escape")
+        await ready(pilot)
+        assert isinstance(app.screen, ReaderScreen)

@@ -95,3 +95,24 @@ async def test_f_selects_the_first_fact_so_enter_goes_to_it(make_app) -> None:
         first = app.screen.query_one(FactList).entries[0].fact
         assert app.focused is view(pilot)  # Enter went to the fact, not nowhere
         assert cursor_block(pilot).passage.index == max(0, first.passage)  # -1: the title
+
+
+async def test_s_sorts_only_by_columns_on_screen_and_the_arrow_stays(make_app) -> None:
+    from tui.widgets.library import LibraryList
+
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:  # a narrow library: title and date
+        await ready(pilot)
+        library = app.screen.query_one(LibraryList)
+        seen = []
+        for _ in range(4):
+            await pilot.press("s")
+            await ready(pilot)
+            header = screen_text(pilot).splitlines()[2]
+            seen.append(library.sort_by)
+            assert "▲" in header, header
+        assert set(seen) == {"title", "published"}
+        await pilot.press("ctrl+s")  # no sidebar: the library is wider, but not enough
+        await pilot.press("S")
+        await ready(pilot)
+        assert "▼" in screen_text(pilot).splitlines()[2]

@@ -389,7 +389,7 @@ async def test_reading_position_and_last_article_are_remembered(make_app) -> Non
 
 async def test_filter_as_you_type_and_sort(make_app) -> None:
     app = make_app()
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=(200, 36)) as pilot:  # a library wide enough for every column
         await ready(pilot)
         await pilot.press("f", *"lays off")
         await pilot.pause()

@@ -112,9 +112,11 @@ class BookmarksScreen(Jobs, Screen[Place | None]):
     # --- actions -------------------------------------------------------------------------------
 
     def action_close(self) -> None:
+        """Escape clears the filter first (wherever the focus is), then closes the screen."""
         field = self.query_one("#bookmarks-filter", Input)
-        if field.has_focus and field.value:
+        if field.value:
             field.value = ""
+            self.query_one(BookmarkList).focus()
         else:
             self.dismiss(None)
 

@@ -222,10 +222,18 @@ class LibraryList(ScrollView, can_focus=True):
             parts.append(cells[3].rjust(words_w)[:words_w])
         return " ".join(parts)
 
+    def shown_columns(self) -> tuple[str, ...]:
+        """The columns drawn at this width (a narrow pane: title and date)."""
+        _, source_w, _, words_w = self._widths()
+        return tuple(n for n in SORTS if (n != "source" or source_w) and (n != "words" or words_w))
+
     def _header(self) -> str:
         labels = [SORT_LABELS[name] for name in SORTS]
         arrow = "▼" if self.reverse else "▲"
-        labels[SORTS.index(self.sort_by)] += f" {arrow}"
+        if self.sort_by in self.shown_columns():
+            labels[SORTS.index(self.sort_by)] += f" {arrow}"
+        else:  # sorted by a column too wide for the pane: say so on the title
+            labels[0] += f" · by {SORT_LABELS[self.sort_by].lower()} {arrow}"
         return self._line((labels[0], labels[1], labels[2], labels[3]))
 
     def render_line(self, y: int) -> Strip:
@@ -301,7 +309,11 @@ class LibraryList(ScrollView, can_focus=True):
             self.post_message(self.Chosen(self.highlighted))
 
     def action_sort(self) -> None:
-        self.sort_by = SORTS[(SORTS.index(self.sort_by) + 1) % len(SORTS)]
+        """The next column shown on screen (so the arrow that says how rows are sorted is
+        always there to see)."""
+        shown = self.shown_columns()
+        at = shown.index(self.sort_by) if self.sort_by in shown else -1
+        self.sort_by = shown[(at + 1) % len(shown)]
 
     def action_reverse(self) -> None:
         self.reverse = not self.reverse
