@@ -20,7 +20,7 @@ from collections import OrderedDict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from search.errors import UnknownArticle
+from search.errors import CorpusError, UnknownArticle
 from search.index.results import SearchResult, UpdateReport
 from search.model import Article, ArticleInfo, Skipped, SourceFile
 from search.userdata.state import StateStore
@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
 CACHED_ARTICLES = 16
 LISTING_VERSION = 1
+NOT_AN_ARTICLE = "no article in it when it was read (unchanged since)"
 
 
 def listing_path(root: Path) -> Path:
@@ -184,6 +185,7 @@ class Workspace:
         self, progress: Progress | None = None, on_article: ArticleRead | None = None
     ) -> UpdateReport:
         """Bring the index up to date (reading only what changed) and make it searchable."""
+        before = self._articles_read()
         try:
             report = self.index.open(progress=progress, on_article=on_article)
         except Exception as error:
@@ -191,14 +193,39 @@ class Workspace:
             raise
         self.index_error = None
         self.index_ready.set()
-        return report
+        return self._counted(report, before)
 
     def update_index(
         self, *, rebuild: bool = False, progress: Progress | None = None
     ) -> UpdateReport:
         """Bring the index up to date, or rebuild it; raises IndexBusy while another process
         writes it (`open_index` instead searches what is there)."""
-        return self.index.update(rebuild=rebuild, progress=progress)
+        before = set() if rebuild else self._articles_read()
+        return self._counted(self.index.update(rebuild=rebuild, progress=progress), before)
+
+    def _articles_read(self) -> set[str]:
+        """The files the index has read as articles so far (their paths below the root)."""
+        try:
+            return {row.rel for row in self.catalog() if row.read}
+        except (OSError, ValueError, CorpusError):
+            return set()
+
+    def _counted(self, report: UpdateReport, before: set[str]) -> UpdateReport:
+        """`report` with every file that is not an article counted as skipped, each time,
+        and never as added or unchanged: the index counts a file it could not read as added
+        (a folder of images: "1 added"), and at later opens as unchanged without a word ("4
+        files skipped" for five)."""
+        scan = self.scan()
+        rows = self.index.catalog(scan)
+        listed = {row.rel for row in rows}
+        articles = {row.rel for row in rows if row.read}
+        told = {skipped.path for skipped in report.skipped}
+        for source in scan.files:
+            if source.rel not in listed and source.path not in told:
+                report.skipped.append(Skipped(source.path, NOT_AN_ARTICLE))
+        report.added = min(report.added, len(articles - before))
+        report.unchanged = min(report.unchanged, len(articles & before))
+        return report
 
     def unavailable(self, reason: str) -> None:
         """Searching cannot start (the folder is unusable): searches answer with `reason`."""

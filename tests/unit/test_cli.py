@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 
-from tests.support import write
+from tests.support import SEEDS, write
 from tests.support.cli import run
 
 
@@ -152,3 +153,23 @@ def test_bookmarks_take_and_show_the_passage_number_people_see(capsys) -> None:
     assert code == 2 and "passage 3 of '000_db1eeced8312f416' does not contain" in err
     code, out, _ = run(capsys, "bookmarks", "remove", saved["id"])
     assert code == 0 and out.rstrip().endswith(", passage 3)")
+
+
+def test_index_counts_a_file_that_is_no_article_as_skipped_every_time(capsys, tmp_path) -> None:
+    png = b"\x89PNG\r\n\x1a\n" + bytes(32)
+    seed = next(SEEDS.glob("004_*.txt"))
+    write(tmp_path, seed.name, seed.read_bytes())
+    for number in range(1, 5):
+        write(tmp_path, f"photo-{number}.png", png)
+    write(tmp_path, "photo-5.html", png)  # an image with an article's extension
+    summaries = []
+    for extra in ([], [], ["--rebuild"], []):
+        code, out, _ = run(capsys, "index", "--corpus", str(tmp_path), *extra)
+        assert code == 0
+        summaries.append(re.sub(r" in [0-9.]+ s", "", out.split(": ", 1)[1].strip()))
+    assert summaries == [
+        "1 added, 0 changed, 0 removed, 0 unchanged; 5 files skipped",
+        "0 added, 0 changed, 0 removed, 1 unchanged; 5 files skipped",
+        "1 added, 0 changed, 0 removed, 0 unchanged; 5 files skipped",
+        "0 added, 0 changed, 0 removed, 1 unchanged; 5 files skipped",
+    ]

@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from search.index import SearchResult
     from search.places import Place
 
+NO_ARTICLES = "No articles in this folder: Dossier reads .txt, .md and .html files."
 SAVE_AFTER_SECONDS = 1.0  # reading position is saved this long after the cursor rests
 LIST_AT_ONCE = 2000  # files: a corpus this small is listed before the first frame
 
@@ -59,6 +60,10 @@ def _article_commands() -> type[Provider]:
     from tui.commands import ArticleCommands
 
     return ArticleCommands
+
+
+def articles(count: int) -> str:
+    return f"{count:,} article{'' if count == 1 else 's'}"
 
 
 class ReaderScreen(ReaderPanes, ReaderActions):
@@ -144,7 +149,9 @@ class ReaderScreen(ReaderPanes, ReaderActions):
 
     def _listed(self, rows: list[ArticleInfo]) -> None:
         self.query_one(LibraryList).set_articles(rows)
-        self._status(f"{len(rows):,} articles · opening the search index…")
+        self._status(f"{articles(len(rows))} · opening the search index…")
+        if not rows:
+            self.query_one(ArticlePane).view.placeholder(NO_ARTICLES)
         self.call_after_refresh(self._restore)
 
     def on_articles_read(self, message: ArticlesRead) -> None:
@@ -162,7 +169,9 @@ class ReaderScreen(ReaderPanes, ReaderActions):
             )
         if report.rebuilt:
             self.notify(f"The search index was rebuilt: {report.rebuilt}", timeout=8)
-        self._status(f"{len(message.rows):,} articles · {report.status()}")
+        self._status(f"{articles(len(message.rows))} · {report.status()}")
+        if not message.rows:
+            self.query_one(ArticlePane).view.placeholder(NO_ARTICLES)
         self._restore()
 
     def on_facts_read(self, message: FactsRead) -> None:
@@ -180,6 +189,8 @@ class ReaderScreen(ReaderPanes, ReaderActions):
         self._fail(message.text)
 
     def job_failed(self, group: str, text: str) -> None:
+        if group == "facts":
+            self.query_one(InfoSidebar).facts_problem(text)
         if group == "library":
             self._fail(text)
         elif group in self.FAILED:

@@ -70,6 +70,12 @@ class ArticleView(VerticalScroll, can_focus=True):
     def compose(self) -> ComposeResult:
         yield Static("Choose an article in the library.", classes="article-placeholder")
 
+    def placeholder(self, text: str) -> None:
+        """What the pane says while no article is open."""
+        if self.article is None:
+            for shown in self.query(".article-placeholder").results(Static):
+                shown.update(text)
+
     # --- showing an article ------------------------------------------------------------------
 
     async def show(self, article: Article, passage: int = 0) -> None:

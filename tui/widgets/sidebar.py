@@ -76,7 +76,7 @@ class InfoSidebar(VerticalScroll, can_focus=True):
         yield Static("Details", classes="sidebar-heading")
         yield Static("", id="sidebar-details", markup=False)
         yield Static("Facts", classes="sidebar-heading", id="facts-heading")
-        yield Static("Reading the corpus's facts…", id="facts-status", markup=False)
+        yield Static("No article open.", id="facts-status", markup=False)
         yield FactList(id="sidebar-facts")
         yield Static("Removed by cleaning", classes="sidebar-heading", id="removed-heading")
         yield Static("", id="sidebar-removed", markup=False)
@@ -88,6 +88,11 @@ class InfoSidebar(VerticalScroll, can_focus=True):
         )
         self.query_one("#sidebar-removed", Static).update(removed_summary(article))
         self.scroll_home(animate=False)
+
+    def facts_problem(self, text: str) -> None:
+        """The corpus's facts could not be read: say so instead of "Reading…"."""
+        self.query_one("#facts-status", Static).update(text)
+        self.query_one(FactList).display = False
 
     def show_facts(self, entries: list[CheckedFact] | None) -> None:
         """The article's facts; None while the corpus's facts are still being read."""
