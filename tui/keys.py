@@ -11,7 +11,8 @@ from tui.screens.compare import CompareScreen
 from tui.screens.fact import FactScreen
 from tui.screens.reader import ReaderScreen
 from tui.screens.search import SearchScreen
-from tui.widgets.article import ArticlePane, ArticleView, FindBar, OriginalView
+from tui.widgets.article import ArticleView
+from tui.widgets.article_pane import ArticlePane, FindBar, OriginalView
 from tui.widgets.bookmarks import BookmarkList
 from tui.widgets.facts import FactList
 from tui.widgets.library import LibraryList, LibraryPane

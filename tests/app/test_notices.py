@@ -10,7 +10,7 @@ from textual.widgets import Static
 
 from search.userdata import locations
 from tests.support import SEEDS, write
-from tests.support.pilot import ready, record_notices, status
+from tests.support.pilot import ready, record_notices, screen_text, status
 
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(32)
 
@@ -59,7 +59,6 @@ async def test_an_empty_folder_says_so_and_nothing_stays_reading(make_app, tmp_p
     async with app.run_test(size=(120, 36)) as pilot:
         await ready(pilot)
         assert status(pilot) == "0 articles · index up to date"
-        facts = str(app.screen.query_one("#facts-status", Static).render())
-        assert "Reading" not in facts
+        assert "Reading" not in screen_text(pilot)  # nor "Reading the corpus's facts…"
         placeholder = str(app.screen.query_one(".article-placeholder", Static).render())
         assert placeholder.startswith("No articles in this folder")

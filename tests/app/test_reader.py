@@ -24,7 +24,7 @@ from tests.support.pilot import (
 from tui.dialogs.help import HelpScreen
 from tui.screens.reader import ReaderScreen
 from tui.screens.search import SearchScreen
-from tui.widgets.article import ArticlePane, OriginalView
+from tui.widgets.article_pane import ArticlePane, OriginalView
 from tui.widgets.hits import HitList
 from tui.widgets.passage import PassageBlock
 

@@ -10,7 +10,6 @@ import sys
 from collections.abc import Sequence
 
 from search import CorpusError, IndexBusy, UnknownArticle, UnknownBookmark
-from search.userdata import UserFileError
 from tui.cli.output import warn
 from tui.cli.parser import SUBCOMMANDS, UsageError, build_app_parser, build_parser
 
@@ -42,7 +41,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (UsageError, UnknownArticle, UnknownBookmark, CorpusError) as error:
         warn(f"error: {error}")
         return 2
-    except (UserFileError, IndexBusy) as error:
+    except IndexBusy as error:
         warn(f"error: {error}")
         return 1
     except KeyboardInterrupt:  # writes are atomic: what was on disk before is intact
@@ -52,7 +51,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.close()  # the reader of our output went away (| head): not an error
         return 0
     except Exception as error:  # the promise: no traceback ever reaches the user
-        warn(f"error: {type(error).__name__}: {error}")
+        from search.userdata import UserFileError  # YAML behind it: not imported to start
+
+        if isinstance(error, UserFileError):
+            warn(f"error: {error}")
+        else:
+            warn(f"error: {type(error).__name__}: {error}")
         return 1
 
 

@@ -65,6 +65,22 @@ def help_content(app: App, sections: Sequence[Section], keymap: dict[str, str]) 
 class HelpScreen(ModalScreen[None]):
     """The keys, grouped by where they work."""
 
+    DEFAULT_CSS = """
+    HelpScreen {
+        align: center middle;
+        background: $background 60%;
+    }
+
+    #help-box {
+        width: 84;
+        max-width: 95%;
+        height: 85%;
+        border: round $primary;
+        background: $surface;
+        padding: 0 1;
+    }
+    """
+
     BINDINGS = [
         Binding("escape,q,question_mark", "dismiss", "Close help", id="help.close"),
         Binding("j,down", "scroll('down')", "Scroll down", show=False, id="help.down"),

@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Header, Input, Static
+from textual.widgets import Input, Static
 
 from search import Article, Workspace
 from search.bookmarks import Bookmark, export_markdown, matches
@@ -23,8 +23,8 @@ from tui import workers
 from tui.dialogs.note import NoteDialog
 from tui.jobs import Jobs
 from tui.messages import BookmarkDeleted, BookmarkEdited, BookmarkRestored, BookmarksListed
+from tui.widgets.bars import KeyBar, TitleBar
 from tui.widgets.bookmarks import BookmarkList
-from tui.widgets.keybar import KeyBar
 
 
 def newest_first(bookmarks: list[Bookmark]) -> list[Bookmark]:
@@ -32,6 +32,33 @@ def newest_first(bookmarks: list[Bookmark]) -> list[Bookmark]:
 
 
 class BookmarksScreen(Jobs, Screen[Place | None]):
+    DEFAULT_CSS = """
+    #bookmarks-box {
+        height: 1fr;
+    }
+
+    #bookmarks-filter {
+        border: none;
+        background: $boost;
+        height: 1;
+    }
+
+    #bookmarks-status {
+        height: 1;
+        padding: 0 1;
+        color: $text-muted;
+    }
+
+    #bookmarks-list {
+        height: 1fr;
+        border: none;
+        background: $background;
+    }
+
+    #bookmarks-list > .option-list--option {
+        padding: 0 1;
+    }
+    """
     BINDINGS = [
         Binding("escape", "close", "Back", id="bookmarks.close"),
         Binding("slash", "filter", "Filter", id="bookmarks.filter"),
@@ -50,7 +77,7 @@ class BookmarksScreen(Jobs, Screen[Place | None]):
         self.accepts_keys = False  # keys wait until the bookmarks they act on are listed
 
     def compose(self) -> ComposeResult:
-        yield Header(show_clock=False, icon="▤")
+        yield TitleBar()
         with Vertical(id="bookmarks-box"):
             yield Input(
                 placeholder="Filter: words of the quote, note or article · #tag",

@@ -11,39 +11,39 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Header, Static
+from textual.widgets import Static
 from textual.worker import Worker, WorkerState
 
 from search import Article, ArticleInfo, Workspace
 from search.safety import one_line
 from search.userdata import ReaderState, UserFileError
-from tui import workers
-from tui.messages import (
-    ArticleLoaded,
-    ArticlesRead,
-    ArticleUnavailable,
-    FactsRead,
-    IndexOpened,
-    LibraryListed,
-    MarksFound,
-    Problem,
-    Status,
-    TermsFound,
-)
 from tui.screens.reader_actions import ReaderActions
 from tui.screens.reader_panes import ReaderPanes
-from tui.widgets.article import ArticlePane, ArticleView
+from tui.widgets.article import ArticleView
+from tui.widgets.article_pane import ArticlePane
+from tui.widgets.bars import KeyBar, TitleBar
 from tui.widgets.facts import FactList
-from tui.widgets.keybar import KeyBar
 from tui.widgets.library import LibraryList, LibraryPane
 from tui.widgets.sidebar import InfoSidebar
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the messages and the workers are imported after the first frame
     from textual.command import Provider
 
     from search.facts import CheckedFact
     from search.index import SearchResult
     from search.places import Place
+    from tui.messages import (
+        ArticleLoaded,
+        ArticlesRead,
+        ArticleUnavailable,
+        FactsRead,
+        IndexOpened,
+        LibraryListed,
+        MarksFound,
+        Problem,
+        Status,
+        TermsFound,
+    )
 
 NO_ARTICLES = "No articles in this folder: Dossier reads .txt, .md and .html files."
 SAVE_AFTER_SECONDS = 1.0  # reading position is saved this long after the cursor rests
@@ -124,7 +124,7 @@ class ReaderScreen(ReaderPanes, ReaderActions):
         self._note: tuple[str, str | None, str] | None = None  # kind, article id, text
 
     def compose(self) -> ComposeResult:
-        yield Header(show_clock=False, icon="▤")
+        yield TitleBar()
         with Horizontal(id="panes"):
             yield LibraryPane(id="library")
             yield ArticlePane(id="article")
@@ -142,7 +142,12 @@ class ReaderScreen(ReaderPanes, ReaderActions):
         if listed:  # titles in the first frame; the article opens right after it
             self._listed(self.workspace.listing())
         # After the first paint: reading the folder and the index would compete for the GIL.
-        self.call_after_refresh(self.run_job, workers.load_library, listed, group="library")
+        self.call_after_refresh(self._load_library, listed)
+
+    def _load_library(self, listed: bool) -> None:
+        from tui import workers
+
+        self.run_job(workers.load_library, listed, group="library")
 
     def on_library_listed(self, message: LibraryListed) -> None:
         self._listed(message.rows)
@@ -159,6 +164,8 @@ class ReaderScreen(ReaderPanes, ReaderActions):
 
     def on_index_opened(self, message: IndexOpened) -> None:
         self.query_one(LibraryList).set_articles(message.rows)
+        from tui import workers
+
         self.run_job(workers.load_facts, group="facts")
         report = message.report
         for item in report.skipped[:3]:
@@ -271,6 +278,8 @@ class ReaderScreen(ReaderPanes, ReaderActions):
         focus: bool = True,
     ) -> None:
         """Read the article in a worker and show it (at `passage`, `terms` highlighted)."""
+        from tui import workers
+
         self._opening = self.run_job(
             workers.open_article, article_id, passage, terms, focus, group="open"
         )
@@ -307,6 +316,8 @@ class ReaderScreen(ReaderPanes, ReaderActions):
         place, self._pending_place = self._pending_place, None
         if place is not None and place.article == article.id:
             self._mark_place(place)
+        from tui import workers
+
         self.run_job(workers.load_marks, article.id, group="marks")
 
     def on_terms_found(self, message: TermsFound) -> None:

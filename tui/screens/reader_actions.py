@@ -11,16 +11,22 @@ from textual.screen import Screen
 from search import Article, Workspace
 from search.safety import one_line
 from search.userdata import ReaderState
-from tui import workers
 from tui.jobs import Jobs
-from tui.messages import BookmarkSaved, Compared, CompareFailed, NoPartner
-from tui.widgets.article import ArticlePane, ArticleView
+from tui.widgets.article import ArticleView
+from tui.widgets.article_pane import ArticlePane
 from tui.widgets.library import LibraryList
 
 if TYPE_CHECKING:
     from search.index import SearchResult
     from search.places import Place
+    from tui.messages import BookmarkSaved, Compared, CompareFailed, NoPartner
     from tui.screens.search import SearchChoice
+
+
+def _workers():  # type: ignore[no-untyped-def]
+    from tui import workers  # after the first frame: the jobs and their messages
+
+    return workers
 
 
 class ReaderActions(Jobs, Screen[None]):
@@ -65,7 +71,7 @@ class ReaderActions(Jobs, Screen[None]):
         )
         if self.article is not None and self.article.id == hit.article:
             pane = self.query_one(ArticlePane)
-            self.run_job(workers.find_terms, self.article, result.terms, group="terms")
+            self.run_job(_workers().find_terms, self.article, result.terms, group="terms")
             pane.view.move_to(hit.passage)
             pane.view.focus()
             self.single_pane = "article"
@@ -120,7 +126,7 @@ class ReaderActions(Jobs, Screen[None]):
                 view.clear_chosen()
                 note, tags = result
                 self.run_job(
-                    workers.save_bookmark,
+                    _workers().save_bookmark,
                     article,
                     passage,
                     (start, end),
@@ -134,7 +140,7 @@ class ReaderActions(Jobs, Screen[None]):
 
     def on_bookmark_saved(self, message: BookmarkSaved) -> None:
         self.notify(f"Bookmarked passage {message.passage + 1} · B lists bookmarks", timeout=3)
-        self.run_job(workers.load_marks, message.article_id, group="marks")
+        self.run_job(_workers().load_marks, message.article_id, group="marks")
 
     def action_bookmarks(self) -> None:
         from tui.screens.bookmarks import BookmarksScreen
@@ -146,7 +152,7 @@ class ReaderActions(Jobs, Screen[None]):
         if place is not None:
             self.go_to(place)
         elif self.article is not None:  # notes and deletions show at once
-            self.run_job(workers.load_marks, self.article.id, group="marks")
+            self.run_job(_workers().load_marks, self.article.id, group="marks")
 
     # --- compare -------------------------------------------------------------------------------
 
@@ -158,7 +164,7 @@ class ReaderActions(Jobs, Screen[None]):
         self.open_compare(self.article.id, None)
 
     def open_compare(self, a_id: str, b_id: str | None) -> None:
-        self.run_job(workers.compare, a_id, b_id, group="compare")
+        self.run_job(_workers().compare, a_id, b_id, group="compare")
 
     def on_compare_failed(self, message: CompareFailed) -> None:
         self.note("compare", message.reason)

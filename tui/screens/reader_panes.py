@@ -10,7 +10,8 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
 
-from tui.widgets.article import ArticlePane, ArticleView, FindBar
+from tui.widgets.article import ArticleView
+from tui.widgets.article_pane import ArticlePane, FindBar
 from tui.widgets.facts import FactList
 from tui.widgets.library import LibraryList, LibraryPane
 from tui.widgets.sidebar import InfoSidebar
@@ -68,16 +69,16 @@ class ReaderPanes(Screen[None]):
         else:
             self.toggle_class("-hide-sidebar")
 
-    def action_filter_library(self) -> None:
+    async def action_filter_library(self) -> None:
         self.show_pane("library")
-        self.query_one(LibraryPane).action_filter()
+        await self.query_one(LibraryPane).action_filter()
 
     def action_sort_library(self) -> None:
         self.query_one(LibraryList).action_sort()
 
-    def action_find(self) -> None:
+    async def action_find(self) -> None:
         self.show_pane("article")
-        self.query_one(ArticlePane).action_find()
+        await self.query_one(ArticlePane).action_find()
 
     def action_toggle_original(self) -> None:
         self.show_pane("article")

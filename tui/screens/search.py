@@ -37,6 +37,45 @@ class SearchChoice:
 class SearchScreen(Jobs, ModalScreen[SearchChoice | None]):
     """The search field, a status line (count, did-you-mean, errors) and the hits."""
 
+    DEFAULT_CSS = """
+    SearchScreen {
+        align: center top;
+        background: $background 60%;
+    }
+
+    #search-box {
+        width: 90%;
+        max-width: 120;
+        height: 80%;
+        margin-top: 2;
+        border: round $primary;
+        background: $surface;
+    }
+
+    #search-input {
+        border: none;
+        background: $boost;
+        height: 1;
+        margin: 0 0 0 0;
+    }
+
+    #search-status {
+        height: 1;
+        padding: 0 1;
+        color: $text-muted;
+    }
+
+    #search-hits {
+        height: 1fr;
+        border: none;
+        background: $surface;
+    }
+
+    #search-hits > .option-list--option {
+        padding: 0 1;
+    }
+    """
+
     BINDINGS = [
         Binding("escape", "dismiss_search", "Close", id="search.close"),
         Binding("ctrl+r", "use_suggestion", "Use suggestion", id="search.suggestion"),

@@ -16,7 +16,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 from search import ArticleInfo
 from search.safety import one_line
@@ -333,22 +333,33 @@ class LibraryList(ScrollView, can_focus=True):
 
 
 class LibraryPane(Vertical):
-    """The filter field above the list of articles."""
+    """The filter field above the list of articles (a line saying `f` filters, until then:
+    the field is made when first used, so the first screen does not wait for it)."""
 
     BINDINGS = [
         Binding("f", "filter", "Filter", id="library.filter"),
     ]
+    HINT = "Filter articles  (f)"
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="Filter articles  (f)", id="library-filter")
+        yield Static(self.HINT, id="library-filter-hint", classes="filter-line", markup=False)
         yield LibraryList(id="library-list")
 
     @property
     def list(self) -> LibraryList:
         return self.query_one(LibraryList)
 
-    def action_filter(self) -> None:
-        self.query_one("#library-filter", Input).focus()
+    @property
+    def field(self) -> Input | None:
+        return next(iter(self.query("#library-filter").results(Input)), None)
+
+    async def action_filter(self) -> None:
+        field = self.field
+        if field is None:
+            field = Input(placeholder=self.HINT, id="library-filter", classes="filter-line")
+            await self.query_one("#library-filter-hint").remove()
+            await self.mount(field, before=self.list)
+        field.focus()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
@@ -359,8 +370,8 @@ class LibraryPane(Vertical):
         self.list.focus()
 
     def on_key(self, event: events.Key) -> None:
-        field = self.query_one("#library-filter", Input)
-        if not field.has_focus:
+        field = self.field
+        if field is None or not field.has_focus:
             return
         if event.key in ("down", "tab"):
             event.stop()

@@ -1,6 +1,7 @@
-"""The line of keys at the bottom of a screen: the keys shown where the focus is, as many whole
-ones as fit (never one cut in half), with `?` (every key) and the command palette always there
-on the right. One widget drawing one line: cheaper to draw than a widget per key."""
+"""The two bars of a screen, each one widget drawing one line (cheaper to draw than Textual's
+Header and Footer, made of a widget per part): the title at the top, and the keys at the bottom
+— those shown where the focus is, as many whole ones as fit (never one cut in half), with `?`
+(every key) and the command palette always there on the right."""
 
 from __future__ import annotations
 
@@ -106,3 +107,25 @@ class KeyBar(Widget):
             if start <= offset.x < end:
                 self.app.simulate_key(item.key.split(",")[0])
                 return
+
+
+class TitleBar(Widget):
+    """The app's title and the corpus, centred, with the app's icon on the left."""
+
+    DEFAULT_CSS = """
+    TitleBar {
+        dock: top;
+        height: 1;
+        background: $panel;
+        color: $foreground;
+    }
+    """
+    ICON = "▤"
+
+    def render(self) -> Content:
+        app = self.app
+        title = f"{app.title} — {app.sub_title}" if app.sub_title else app.title
+        left = f" {self.ICON} "
+        width = self.size.width
+        start = max(len(left) + 1, (width - cell_len(title)) // 2)
+        return Content(left + " " * (start - len(left)) + title)
