@@ -43,18 +43,43 @@ READER_TEXTS = ("Jassy Defends Amazon", "Big factory lays off")
 
 
 class Pane:
-    """One tmux server and pane of its own, where each run replaces the previous program."""
+    """One tmux server and pane of its own, where each run replaces the previous program. The
+    screen is read through one control-mode client (`tmux -C`): a `capture-pane` is a line
+    written to it, not a new process, so polling takes little from the program measured."""
 
     def __init__(self, env: dict[str, str]) -> None:
         self.socket = f"dossier-bench-{uuid.uuid4().hex[:10]}"
         self.env = env
         self.tmux("new-session", "-d", "-s", "bench", "-x", SIZE[0], "-y", SIZE[1], "sleep 600")
+        self.tmux("set-option", "-g", "window-size", "manual")
+        self.control = subprocess.Popen(
+            ["tmux", "-L", self.socket, "-C", "attach-session", "-t", "bench", "-f", "no-output"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            bufsize=1,
+        )
 
     def tmux(self, *args: str) -> str:
         done = subprocess.run(
             ["tmux", "-L", self.socket, *args], capture_output=True, text=True, timeout=30
         )
         return done.stdout
+
+    def screen(self) -> str:
+        """The pane's text now (capture-pane through the control client)."""
+        assert self.control.stdin is not None and self.control.stdout is not None
+        self.control.stdin.write("capture-pane -p -t bench\n")
+        self.control.stdin.flush()
+        lines: list[str] | None = None
+        for line in self.control.stdout:
+            if line.startswith("%begin"):
+                lines = []
+            elif line.startswith(("%end", "%error")) and lines is not None:
+                return "".join(lines)
+            elif lines is not None:
+                lines.append(line)
+        raise RuntimeError("the tmux control client went away")
 
     def time_until(self, argv: list[str], texts: tuple[str, ...]) -> float:
         """Seconds from starting `argv` in the pane until every one of `texts` is on screen."""
@@ -66,14 +91,16 @@ class Pane:
         time.sleep(0.3)  # the previous program is gone and the pane is blank
         started = time.perf_counter()
         self.tmux("respawn-pane", "-k", "-t", "bench", command)
+        screen = ""
         while time.perf_counter() - started < TIMEOUT_SECONDS:
-            screen = self.tmux("capture-pane", "-p", "-t", "bench")
+            screen = self.screen()
             if all(text in screen for text in texts):
                 return time.perf_counter() - started
             time.sleep(POLL_SECONDS)
         raise RuntimeError(f"{texts} never appeared:\n{screen}")
 
     def close(self) -> None:
+        self.control.terminate()
         self.tmux("kill-server")
 
 

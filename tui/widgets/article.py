@@ -60,7 +60,7 @@ class ArticleView(VerticalScroll, can_focus=True):
     cursor = reactive(0, init=False)
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
+        super().__init__(id=id, classes="-empty")
         self.article: Article | None = None
         self._blocks: list[PassageBlock] = []
         self._span: tuple[int, int, int] | None = None  # passage, first and last sentence
@@ -79,6 +79,7 @@ class ArticleView(VerticalScroll, can_focus=True):
     async def show(self, article: Article, passage: int = 0) -> None:
         """Show `article` with the cursor on `passage` (scrolled to the top of the pane)."""
         self.workers.cancel_group(self, "mount-rest")
+        self.remove_class("-empty")
         self.article = article
         self._span = None
         await self.remove_children()
