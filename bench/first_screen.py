@@ -128,9 +128,9 @@ def measure(runs: int = RUNS) -> dict[str, list[float]]:
     )
     state = Path(env["XDG_DATA_HOME"]) / "dossier"
     python = sys.executable
-    installed = Path(python).parent / "dossier"  # the command a user runs
+    installed = Path(python).parent / "dossier"  # the command a user runs, as `make run` does:
     dossier = [str(installed)] if installed.exists() else [python, "-m", "tui.cli.main"]
-    dossier.append(str(SEEDS))
+    # no argument (the corpus is $DOSSIER_CORPUS)
     bare = [python, "-c", BARE_APP]
     pane = Pane(env | {"PYTHONPATH": str(ROOT)})
     times: dict[str, list[float]] = {"bare": [], "reader": []}

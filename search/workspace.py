@@ -13,9 +13,9 @@ corpus), used for the files unchanged since; the index's catalog replaces it onc
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import threading
+import zlib
 from collections import OrderedDict
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -44,7 +44,7 @@ def listing_path(root: Path) -> Path:
     from search.userdata import locations
 
     resolved = Path(root).expanduser().resolve()
-    digest = hashlib.sha1(str(resolved).encode()).hexdigest()[:12]
+    digest = f"{zlib.crc32(str(resolved).encode()):08x}"  # a cache's name: crc32 suffices
     return locations.cache_dir() / "library" / f"{resolved.name or 'root'}-{digest}.json"
 
 

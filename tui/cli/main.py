@@ -10,16 +10,23 @@ import sys
 from collections.abc import Sequence
 
 from search import CorpusError, IndexBusy, UnknownArticle, UnknownBookmark
+from tui.cli.names import SUBCOMMANDS
 from tui.cli.output import warn
-from tui.cli.parser import SUBCOMMANDS, UsageError, build_app_parser, build_parser
 
 
 def run_app(argv: Sequence[str]) -> int:
-    args = build_app_parser().parse_args(list(argv))
+    """The reader on the folder named (or the default one); with no argument the argument
+    parser is not even loaded: the first screen waits for nothing it does not need."""
+    folder = None
+    if argv:
+        from tui.cli.parser import build_app_parser
+
+        args = build_app_parser().parse_args(list(argv))
+        folder = args.folder or args.corpus
     from search.userdata import default_corpus, load_config
 
     config = load_config()
-    root = args.folder or args.corpus or default_corpus(config)
+    root = folder or default_corpus(config)
     from tui.app import create_app
 
     app = create_app(corpus=root, config=config)  # scans the folder
@@ -34,11 +41,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if not argv or (argv[0] not in SUBCOMMANDS and argv[0] not in {"-h", "--help"}):
             return run_app(argv)
-        args = build_parser().parse_args(argv)
         from tui.cli.commands import HANDLERS
+        from tui.cli.parser import build_parser
 
+        args = build_parser().parse_args(argv)
         return HANDLERS[args.command](args)
-    except (UsageError, UnknownArticle, UnknownBookmark, CorpusError) as error:
+    except (UnknownArticle, UnknownBookmark, CorpusError) as error:
         warn(f"error: {error}")
         return 2
     except IndexBusy as error:
@@ -52,7 +60,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except Exception as error:  # the promise: no traceback ever reaches the user
         from search.userdata import UserFileError  # YAML behind it: not imported to start
+        from tui.cli.parser import UsageError
 
+        if isinstance(error, UsageError):
+            warn(f"error: {error}")
+            return 2
         if isinstance(error, UserFileError):
             warn(f"error: {error}")
         else:

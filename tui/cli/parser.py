@@ -7,8 +7,7 @@ import argparse
 from pathlib import Path
 from typing import NoReturn
 
-PROG = "dossier"
-SUBCOMMANDS = ("articles", "show", "index", "search", "facts", "compare", "bookmarks")
+from tui.cli.names import PROG, SUBCOMMANDS
 
 
 class UsageError(Exception):

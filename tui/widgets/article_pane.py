@@ -25,6 +25,19 @@ FIND_HINT = "Find in article  (Enter next · shift+Enter previous · Esc)"
 class OriginalView(VerticalScroll, can_focus=True):
     """The decoded source file, line by line: lines cleaning removed are dimmed, with why."""
 
+    DEFAULT_CSS = """
+    OriginalView {
+        height: 1fr;
+        padding: 0 1 0 1;
+        scrollbar-size-vertical: 1;
+        overflow-y: scroll;
+    }
+
+    OriginalView #original-text {
+        width: 100%;
+    }
+    """
+
     BINDINGS = navigation(
         "original",
         down=("scroll_down", "Scroll down"),
@@ -57,6 +70,18 @@ class OriginalView(VerticalScroll, can_focus=True):
 
 class FindBar(Input):
     """`ctrl+f`: find a word or phrase in the article (Enter: next, shift+Enter: previous)."""
+
+    DEFAULT_CSS = """
+    FindBar {
+        dock: bottom;
+        border: none;
+        height: 1;
+        background: $boost;
+        &:focus {
+            border: none;
+        }
+    }
+    """
 
     BINDINGS = [
         Binding("enter", "step(1)", "Next match", id="find.next"),

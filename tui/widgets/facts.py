@@ -46,6 +46,22 @@ def fact_prompt(entry: CheckedFact) -> Content:
 class FactList(OptionList):
     """Enter jumps to the fact's passage; `v` shows it across the corpus."""
 
+    DEFAULT_CSS = """
+    FactList {
+        height: auto;
+        max-height: 24;
+        border: none;
+        padding: 0;
+        background: $background;
+        &:focus {
+            border: none;
+        }
+        & > .option-list--option {
+            padding: 0;
+        }
+    }
+    """
+
     BINDINGS = [
         Binding("v", "explore", "Across corpus", id="facts.explore"),
         Binding("j", "cursor_down", "Next fact", show=False, id="facts.down"),

@@ -62,6 +62,47 @@ def passage_content(passage: Passage, layers: dict[str, Spans]) -> Content | Tab
 class PassageBlock(Static):
     """A passage in the article pane; the reader's passage cursor is the `-cursor` class."""
 
+    DEFAULT_CSS = """
+    PassageBlock {
+        padding: 0 1;
+        margin-bottom: 1;
+        border-left: blank;
+    }
+
+    PassageBlock.-cursor {
+        background: $primary 12%;
+        border-left: thick $primary;
+    }
+
+    PassageBlock.-bookmarked {
+        border-right: thick $secondary;
+    }
+
+    PassageBlock.heading {
+        text-style: bold;
+        color: $text-accent;
+    }
+
+    PassageBlock.list_item {
+        padding-left: 3;
+        margin-bottom: 0;
+    }
+
+    PassageBlock.quote {
+        border-left: outer $secondary;
+        color: $text-muted;
+        text-style: italic;
+    }
+
+    PassageBlock.quote.-cursor {
+        border-left: thick $primary;
+    }
+
+    PassageBlock.table {
+        width: 100%;  /* a table wider than the pane wraps its cells: nothing is cut off */
+    }
+    """
+
     def __init__(self, passage: Passage) -> None:
         classes = f"passage {passage.kind.value}"
         if passage.kind is PassageKind.HEADING:
