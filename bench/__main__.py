@@ -18,7 +18,17 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bench import app, bookmarks, cleaning, compare, cranfield, facts, profile_build, search
+from bench import (
+    app,
+    bookmarks,
+    cleaning,
+    compare,
+    cranfield,
+    facts,
+    first_screen,
+    profile_build,
+    search,
+)
 from bench.generate import generate
 
 REPORT = Path(__file__).resolve().parent / "REPORT.md"
@@ -31,6 +41,7 @@ def _groups(sizes: list[int]) -> dict[str, Callable[[], str]]:
         "cranfield": lambda: cranfield.run(search.WORK),
         "search": lambda: search.run(sizes),
         "app": lambda: app.run(max(sizes)),
+        "first_screen": first_screen.run,
         "scale": lambda: app.scale(max(sizes)),
         "facts": facts.run,
         "compare": compare.run,

@@ -12,10 +12,10 @@ from textual.theme import Theme
 
 from search import CorpusError, Workspace
 from search.safety import one_line
-from search.userdata import Config, UserFileError, default_corpus, load_config
+from search.userdata import Config, ReaderState, UserFileError, default_corpus, load_config
 from tui.keygate import KeyGate
 from tui.screens.reader import ReaderScreen
-from tui.themes import DEFAULT_THEME, FALLBACK_THEME, load_themes
+from tui.themes import DEFAULT_THEME, FALLBACK_THEME, keep_last_theme, last_theme, load_themes
 
 
 class DossierApp(KeyGate, App[None]):
@@ -35,12 +35,15 @@ class DossierApp(KeyGate, App[None]):
         self.workspace = workspace
         self.config = config
         self.keymap = dict(config.keys)
-        self.reader_state = workspace.state.load()
-        self.notices = [*config.notices, *workspace.state.notices]
+        # state.yaml is read after the first frame (YAML is slow to load); the frame is drawn
+        # in the theme chosen last, which the user cache keeps too.
+        self.reader_state = ReaderState()
+        self.state_read = False
+        self.notices = list(config.notices)
         self.dossier_themes = self._register_themes()
         # The theme is set before the stylesheet is first read: setting it later reads and
         # applies every style a second time.
-        self._apply_theme(self._starting_theme())
+        self._apply_theme(self._starting_theme(last_theme()))
 
     def on_mount(self) -> None:
         self.sub_title = self.workspace.root.name  # short, and the same on every machine
@@ -49,8 +52,29 @@ class DossierApp(KeyGate, App[None]):
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self.keymap:
             self.set_keymap(self.keymap)
-        self.push_screen(ReaderScreen(self.workspace, self.reader_state))
+        self.reader = ReaderScreen(self.workspace, self.reader_state)
+        self.push_screen(self.reader)
+        self.call_after_refresh(self._read_state)
         self.call_after_refresh(self._check_keymap)
+
+    def _read_state(self, theme_chosen: bool = False) -> None:
+        """What the reader remembers (state.yaml), into the state the reader already holds;
+        its theme too, unless one was `theme_chosen` meanwhile."""
+        if self.state_read:
+            return
+        loaded = self.workspace.state.load()
+        state = self.reader_state
+        state.last_article, state.theme = loaded.last_article, loaded.theme
+        state.positions.update(loaded.positions)
+        state.history[:0] = [query for query in loaded.history if query not in state.history]
+        self.state_read = True
+        for notice in self.workspace.state.notices:
+            self.notify(one_line(notice), severity="warning", timeout=10)
+        wanted = self._starting_theme(loaded.theme, quiet=True)
+        if wanted != self.theme and not theme_chosen:  # the file says otherwise (edited, or
+            self.theme = wanted  # the cache was cleared)
+        keep_last_theme(loaded.theme)
+        self.reader.state_read()
 
     # --- themes --------------------------------------------------------------------------------
 
@@ -63,12 +87,13 @@ class DossierApp(KeyGate, App[None]):
         self.notices += loaded.problems
         return list(dict.fromkeys(theme.name for theme in loaded.themes))
 
-    def _starting_theme(self) -> str:
-        wanted = self.reader_state.theme or self.config.theme or DEFAULT_THEME
+    def _starting_theme(self, chosen: str | None, quiet: bool = False) -> str:
+        """The theme chosen last, else the config's, else Dossier's default."""
+        wanted = chosen or self.config.theme or DEFAULT_THEME
         if wanted in self.available_themes:
             return wanted
         fallback = DEFAULT_THEME if DEFAULT_THEME in self.available_themes else FALLBACK_THEME
-        if wanted != DEFAULT_THEME:
+        if wanted != DEFAULT_THEME and not quiet:
             self.notices.append(f"Theme '{one_line(wanted)}' not found; using {fallback}")
         return fallback
 
@@ -90,7 +115,10 @@ class DossierApp(KeyGate, App[None]):
         self.notify(f"Theme: {following} · ctrl+t for the next", timeout=3)
 
     def _remember_theme(self, theme: Theme) -> None:
+        if not self.state_read:  # never write a state not read yet over the one on disk
+            self._read_state(theme_chosen=True)
         self.reader_state.theme = theme.name
+        keep_last_theme(theme.name)
         try:
             self.workspace.state.save(self.reader_state)
         except UserFileError as error:

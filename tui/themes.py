@@ -139,3 +139,23 @@ def load_themes(folders: list[Path] | None = None) -> LoadedThemes:
         with contextlib.suppress(OSError):
             atomic_write_text(_cache_path(), json.dumps(keep, ensure_ascii=False))
     return loaded
+
+
+def _choice_path() -> Path:
+    return locations.cache_dir() / "last-theme.json"
+
+
+def last_theme() -> str | None:
+    """The theme chosen last, as kept in the user cache: the first frame is drawn in it
+    without reading state.yaml (the state, which says the same, is read after that frame)."""
+    with contextlib.suppress(OSError, ValueError):
+        kept = json.loads(_choice_path().read_text(encoding="utf-8"))
+        if isinstance(kept, dict) and isinstance(kept.get("theme"), str):
+            return kept["theme"]
+    return None
+
+
+def keep_last_theme(name: str | None) -> None:
+    if name != last_theme():
+        with contextlib.suppress(OSError):
+            atomic_write_text(_choice_path(), json.dumps({"theme": name}))

@@ -118,6 +118,8 @@ class ReaderScreen(ReaderPanes, ReaderActions):
         self.hit_index = -1
         self._save_timer = None
         self._restored = False
+        self._state_read = False  # state.yaml is read after the first frame (by the app)
+        self._library_listed = False
         self._pending_place: Place | None = None
         self._opening: Worker[None] | None = None  # the article asked for, not shown yet
         self._base_status = ""
@@ -153,6 +155,7 @@ class ReaderScreen(ReaderPanes, ReaderActions):
         self._listed(message.rows)
 
     def _listed(self, rows: list[ArticleInfo]) -> None:
+        self._library_listed = True
         self.query_one(LibraryList).set_articles(rows)
         self._status(f"{articles(len(rows))} · opening the search index…")
         if not rows:
@@ -163,6 +166,7 @@ class ReaderScreen(ReaderPanes, ReaderActions):
         self.query_one(LibraryList).update_articles(message.rows)
 
     def on_index_opened(self, message: IndexOpened) -> None:
+        self._library_listed = True
         self.query_one(LibraryList).set_articles(message.rows)
         from tui import workers
 
@@ -205,9 +209,15 @@ class ReaderScreen(ReaderPanes, ReaderActions):
         else:
             super().job_failed(group, text)
 
+    def state_read(self) -> None:
+        """The app has read what the reader remembers: where it was can be restored."""
+        self._state_read = True
+        self._restore()
+
     def _restore(self) -> None:
-        """Open the article the reader was last in, once, where it was left (else the first)."""
-        if self._restored:
+        """Open the article the reader was last in, once, where it was left (else the first),
+        when both the library and the remembered state are there."""
+        if self._restored or not (self._state_read and self._library_listed):
             return
         self._restored = True
         library = self.query_one(LibraryList)
@@ -384,6 +394,8 @@ class ReaderScreen(ReaderPanes, ReaderActions):
             self.end_note("find")
 
     def save_state(self) -> None:
+        if not self._state_read:  # never write a state not read yet over the one on disk
+            return
         try:
             self.workspace.state.save(self.state)
         except UserFileError as error:
