@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from search.errors import CorpusError, UnknownArticle
-from search.index.results import SearchResult, UpdateReport
 from search.model import Article, ArticleInfo, Skipped, SourceFile
 from search.userdata.state import StateStore
 
@@ -32,6 +31,7 @@ if TYPE_CHECKING:
     from search.facts.store import FactStore
     from search.index.building import ArticleRead, Progress
     from search.index.corpus_index import CorpusIndex
+    from search.index.results import SearchResult, UpdateReport
     from search.reading.corpus import CorpusScan
 
 CACHED_ARTICLES = 16
@@ -359,6 +359,8 @@ class Workspace:
 
     def search(self, text: str, limit: int = 50) -> SearchResult:
         if self.index_error:
+            from search.index.results import SearchResult
+
             return SearchResult(query=text, error=self.index_error)
         return self.index.search(text, limit=limit)
 

@@ -5,7 +5,7 @@ Header and Footer, made of a widget per part): the title at the top, and the key
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rich.cells import cell_len
 from textual import events
@@ -16,8 +16,7 @@ GAP = "  "
 ALWAYS = ("app.help", "help")  # shown on the right, before the command palette
 
 
-@dataclass(frozen=True)
-class KeyItem:
+class KeyItem(NamedTuple):
     key: str  # what a click sends
     shown: str  # how the key is written
     description: str
