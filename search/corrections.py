@@ -153,6 +153,40 @@ def valid_date(value: str) -> str:
     return value
 
 
+def merged(
+    stored: FileCorrections,
+    rel: str,
+    lines: list[str],
+    wanted: dict[int, bool],
+    cleaner: dict[int, bool],
+    fields: dict[str, str | None],
+) -> FileCorrections:
+    """`stored` with the reader's new corrections: `wanted` maps file line numbers (1 first,
+    of `lines`, the file now) to keep (True) or remove; `cleaner` says what the cleaner did
+    with each, so that agreeing with it drops the correction. A field given replaces the
+    cleaner's ("" gives the cleaner's back); None leaves it as stored."""
+    fixes = {fix.text: fix for fix in stored.lines}
+    for number, keep in wanted.items():
+        if not 0 < number <= len(lines) or not lines[number - 1].strip():
+            raise CorrectionError(f"line {number} is not a line of text of '{rel}'")
+        text = lines[number - 1].strip()
+        fixes.pop(text, None)
+        if cleaner[number] != keep:  # against the cleaner's verdict: a correction
+            fixes[text] = LineFix(number, text, keep)
+    changes: dict[str, str | None] = {}
+    for name, value in fields.items():
+        if value is None:
+            continue
+        value = value.strip()
+        if name == "published" and value:
+            value = valid_date(value)
+        changes[name] = value or None
+    return FileCorrections(
+        **{n: changes.get(n, getattr(stored, n)) for n in FIELDS},
+        lines=tuple(sorted(fixes.values(), key=lambda f: f.line)),
+    )
+
+
 def _key(root: Path) -> str:
     return str(Path(root).expanduser().resolve())
 

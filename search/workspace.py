@@ -5,7 +5,9 @@ The library is listed from the index's catalog, so a corpus of 20k articles is b
 without reading 20k files; an article's text is read only when it is opened.
 
 The index (Whoosh) and the cleaner (ftfy, markdown-it, jusText...) are imported on first use, in
-the reader's worker thread: the first screen is drawn without waiting for them.
+the reader's worker thread: the first screen is drawn without waiting for them. Its titles come
+from the listing: the library as last catalogued, kept in the user cache (one small JSON file per
+corpus), used for the files unchanged since; the index's catalog replaces it once open.
 """
 
 from __future__ import annotations
@@ -16,9 +18,8 @@ from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from search.errors import LoadError, UnknownArticle
-from search.index.results import SearchResult, UpdateReport
-from search.model import Article, ArticleInfo, LineFix, Skipped, SourceFile
+from search.errors import CorpusError, LoadError, UnknownArticle
+from search.model import Article, ArticleInfo, Skipped, SourceFile
 from search.userdata.state import StateStore
 
 if TYPE_CHECKING:
@@ -32,9 +33,11 @@ if TYPE_CHECKING:
     from search.facts.store import FactStore
     from search.index.building import ArticleRead, Progress
     from search.index.corpus_index import CorpusIndex
+    from search.index.results import SearchResult, UpdateReport
     from search.reading.corpus import CorpusScan
 
 CACHED_ARTICLES = 16
+NOT_AN_ARTICLE = "no article in it when it was read (unchanged since)"
 
 
 def _kept(article: Article, line: int) -> bool:
@@ -97,10 +100,24 @@ class Workspace:
         """Every article with what the index knows of it, without reading the files."""
         return self.index.catalog(self.scan_result or self.scan())
 
+    def listing(self) -> list[ArticleInfo]:
+        """The library without opening the index (search/listing.py): what the first screen
+        shows before `catalog()` replaces it."""
+        from search.listing import read_listing
+
+        return read_listing(self.root, self.scan_result or self.scan())
+
+    def keep_listing(self, rows: list[ArticleInfo]) -> None:
+        """Keep the catalog `rows` for the next start's `listing()`."""
+        from search.listing import keep_listing
+
+        keep_listing(self.root, self.scan_result or self.scan(), rows)
+
     def open_index(
         self, progress: Progress | None = None, on_article: ArticleRead | None = None
     ) -> UpdateReport:
         """Bring the index up to date (reading only what changed) and make it searchable."""
+        before = self._articles_read()
         try:
             report = self.index.open(progress=progress, on_article=on_article)
         except Exception as error:
@@ -108,14 +125,39 @@ class Workspace:
             raise
         self.index_error = None
         self.index_ready.set()
-        return report
+        return self._counted(report, before)
 
     def update_index(
         self, *, rebuild: bool = False, progress: Progress | None = None
     ) -> UpdateReport:
         """Bring the index up to date, or rebuild it; raises IndexBusy while another process
         writes it (`open_index` instead searches what is there)."""
-        return self.index.update(rebuild=rebuild, progress=progress)
+        before = set() if rebuild else self._articles_read()
+        return self._counted(self.index.update(rebuild=rebuild, progress=progress), before)
+
+    def _articles_read(self) -> set[str]:
+        """The files the index has read as articles so far (their paths below the root)."""
+        try:
+            return {row.rel for row in self.catalog() if row.read}
+        except (OSError, ValueError, CorpusError):
+            return set()
+
+    def _counted(self, report: UpdateReport, before: set[str]) -> UpdateReport:
+        """`report` with every file that is not an article counted as skipped, each time,
+        and never as added or unchanged: the index counts a file it could not read as added
+        (a folder of images: "1 added"), and at later opens as unchanged without a word ("4
+        files skipped" for five)."""
+        scan = self.scan()
+        rows = self.index.catalog(scan)
+        listed = {row.rel for row in rows}
+        articles = {row.rel for row in rows if row.read}
+        told = {skipped.path for skipped in report.skipped}
+        for source in scan.files:
+            if source.rel not in listed and source.path not in told:
+                report.skipped.append(Skipped(source.path, NOT_AN_ARTICLE))
+        report.added = min(report.added, len(articles - before))
+        report.unchanged = min(report.unchanged, len(articles & before))
+        return report
 
     def unavailable(self, reason: str) -> None:
         """Searching cannot start (the folder is unusable): searches answer with `reason`."""
@@ -319,7 +361,7 @@ class Workspace:
         file lines the cleaner removed, `remove` removes lines it kept (numbers as in the file
         now). Saved at once; the article is read again and re-indexed, its facts and
         bookmarks follow. Raises UnknownArticle, or CorrectionError with a one-line reason."""
-        from search.corrections import CorrectionError, FileCorrections, valid_date
+        from search.corrections import CorrectionError, merged
 
         file = self.source(article_id)
         current = self.article(file.id)
@@ -329,34 +371,9 @@ class Workspace:
         wanted = {n: True for n in restore} | {n: False for n in remove}
         if (plain.passages and plain.passages[0].lines is None) and wanted:
             raise CorrectionError("an HTML page has no lines to restore or remove: fix its details")
-        fixes = {fix.text: fix for fix in stored.lines}
-        for number, keep in wanted.items():
-            if not 0 < number <= len(lines) or not lines[number - 1].strip():
-                raise CorrectionError(f"line {number} is not a line of text of '{file.rel}'")
-            text = lines[number - 1].strip()
-            fixes.pop(text, None)
-            if _kept(plain, number) != keep:  # against the cleaner's verdict: a correction
-                fixes[text] = LineFix(number, text, keep)
-        changes: dict[str, str | None] = {}
-        for name, value in (
-            ("title", title),
-            ("published", published),
-            ("source", source),
-            ("byline", byline),
-        ):
-            if value is None:
-                continue
-            value = value.strip()
-            if name == "published" and value:
-                value = valid_date(value)
-            changes[name] = value or None
-        corrected = FileCorrections(
-            **{
-                n: changes.get(n, getattr(stored, n))
-                for n in ("title", "published", "source", "byline")
-            },
-            lines=tuple(sorted(fixes.values(), key=lambda f: f.line)),
-        )
+        fields = {"title": title, "published": published, "source": source, "byline": byline}
+        cleaner = {number: _kept(plain, number) for number in wanted}
+        corrected = merged(stored, file.rel, lines, wanted, cleaner, fields)
         self.correction_store.put(self.root, file.rel, corrected)
         return self._after_fix(file)
 
@@ -411,6 +428,8 @@ class Workspace:
         once with its matching passages best first and the files that are copies of it;
         `hits` are those passages, article by article (the order of `n` / `N`)."""
         if self.index_error:
+            from search.index.results import SearchResult
+
             return SearchResult(query=text, error=self.index_error, grouped=True)
         return self.index.search(text, limit=limit)
 
@@ -418,6 +437,8 @@ class Workspace:
         """The best `limit` passages for `text`, across articles, copies included (what
         `dossier search --passages` prints for scripts)."""
         if self.index_error:
+            from search.index.results import SearchResult
+
             return SearchResult(query=text, error=self.index_error)
         return self.index.search_passages(text, limit=limit)
 

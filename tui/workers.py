@@ -7,15 +7,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 from textual.worker import get_current_worker
 
 from search import Article, ArticleInfo, CorpusError, IndexBusy, LoadError, UnknownArticle
-from search.bookmarks import Bookmark
-from search.places import term_spans
 from search.safety import one_line
-from search.userdata import UserFileError
 from search.workspace import Workspace
 from tui.messages import (
     ArticleLoaded,
@@ -39,6 +37,9 @@ from tui.messages import (
     TermsFound,
 )
 
+if TYPE_CHECKING:
+    from search.bookmarks import Bookmark
+
 Post = Callable[[Message], object]
 
 LIVE_ROWS_EVERY = 0.5  # seconds between library refreshes during a first build
@@ -46,17 +47,18 @@ BUSY_RETRY_SECONDS = 1.0  # while another Dossier builds the first index, try th
 BUSY_WAITING = "Another Dossier is building the index; search starts when it is done…"
 
 
-def load_library(workspace: Workspace, post: Post) -> None:
-    """List the corpus at once, then open (or build) the index behind it."""
+def load_library(workspace: Workspace, post: Post, listed: bool = False) -> None:
+    """List the corpus (unless the screen `listed` it already), then open (or build) the
+    index behind it."""
     started = time.perf_counter()
     try:
-        workspace.scan()
-        rows = workspace.catalog()
+        workspace.scan()  # again: the folder may have changed (or gone) since the screen opened
+        if not listed:
+            post(LibraryListed(workspace.listing()))
     except CorpusError as error:
         workspace.unavailable(str(error))
         post(Problem(str(error)))
         return
-    post(LibraryListed(rows))
 
     pending: list[ArticleInfo] = []
     last_refresh = 0.0
@@ -83,7 +85,9 @@ def load_library(workspace: Workspace, post: Post) -> None:
                 return
             post(Status(BUSY_WAITING))
             time.sleep(BUSY_RETRY_SECONDS)
-    post(IndexOpened(workspace.catalog(), report, time.perf_counter() - started))
+    rows = workspace.catalog()
+    workspace.keep_listing(rows)  # the next start's first screen
+    post(IndexOpened(rows, report, time.perf_counter() - started))
 
 
 def load_facts(workspace: Workspace, post: Post) -> None:
@@ -104,11 +108,18 @@ def open_article(
     except (UnknownArticle, LoadError, CorpusError) as error:
         post(ArticleUnavailable(article_id, one_line(str(error))))
         return
+    from search.places import term_spans  # the facts and the stemmer: after the first frame
+
     spans = term_spans(article, terms) if terms else None
     post(ArticleLoaded(article, passage, focus, spans))
 
 
-def find_terms(article: Article, terms: dict[str, set[str]], post: Post) -> None:
+def find_terms(
+    workspace: Workspace, post: Post, article: Article, terms: dict[str, set[str]]
+) -> None:
+    """Where a search's terms are in the article already open."""
+    from search.places import term_spans
+
     post(TermsFound(article.id, term_spans(article, terms)))
 
 
@@ -176,6 +187,8 @@ def delete_bookmark(workspace: Workspace, post: Post, bookmark: Bookmark) -> Non
 
 def restore_bookmark(workspace: Workspace, post: Post, bookmark: Bookmark) -> None:
     """Write a deleted bookmark back; when it cannot be, it goes back on the undo stack."""
+    from search.userdata import UserFileError
+
     try:
         workspace.bookmark_store.restore(bookmark)
     except UserFileError as error:

@@ -15,13 +15,13 @@ import contextlib
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
-
-import yaml
-from filelock import FileLock, Timeout
+from typing import TYPE_CHECKING, Any
 
 from search.userdata.storage import atomic_write_text
 from search.userdata.yamltext import YamlProblem, load_yaml
+
+if TYPE_CHECKING:
+    from filelock import FileLock
 
 LOCK_SECONDS = 5.0
 END_MARK = "# end of file\n"
@@ -65,6 +65,8 @@ class UserFile:
         )
 
     def _lock(self) -> FileLock:
+        from filelock import FileLock  # with logging behind it: not on the way to the first screen
+
         self.path.parent.mkdir(parents=True, exist_ok=True)
         return FileLock(str(self.path) + ".lock", timeout=LOCK_SECONDS)
 
@@ -119,6 +121,8 @@ class UserFile:
             raise UserFileError(
                 f"{self.what} file is read-only for this Dossier ({self.path}); nothing changed"
             )
+        import yaml  # on first use: reading a file needs only load_yaml
+
         text = (
             f"# Dossier {self.what}. Edit with care: this file is YAML.\n"
             + yaml.safe_dump(
@@ -136,6 +140,8 @@ class UserFile:
     def update(self, change: Callable[[dict[str, Any]], None]) -> dict[str, Any]:
         """Re-read the file under its lock, apply `change` to its content, write it back:
         a change made meanwhile by another Dossier is kept."""
+        from filelock import Timeout
+
         try:
             with self._lock():
                 data = self.load()

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import yaml
-
 
 class YamlProblem(ValueError):
     """YAML that cannot be read: `line` (1-based) where the parser stopped, if it knows."""
@@ -24,6 +22,8 @@ class YamlProblem(ValueError):
 
 
 def load_yaml(text: str) -> Any:
+    import yaml  # on first use: the first screen needs no YAML unless there is a file to read
+
     try:
         return yaml.safe_load(text)
     except yaml.YAMLError as error:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from textual.widgets import Static
 
-from tests.support.pilot import notices, ready
+from tests.support.pilot import ready, record_notices
 from tests.support.zoo import OPENS, SKIPPED, title_mismatches
 from tui.screens.reader import ReaderScreen
 from tui.widgets.article import ArticleView
@@ -17,11 +17,11 @@ from tui.widgets.passage import PassageBlock
 
 async def test_the_app_lists_opens_and_searches_the_good_files(make_app, zoo: Path) -> None:
     app = make_app(zoo)
+    warned = record_notices(app)
     async with app.run_test(size=(120, 36)) as pilot:
         await ready(pilot)
         status = str(app.screen.query_one("#status", Static).render())
         assert f"{len(SKIPPED)} files skipped" in status
-        warned = notices(app)
         assert any(": binary file" in m or ": link back" in m or ": empty" in m for m in warned)
         rows = app.screen.query_one(LibraryList).rows
         titles = {row.info.id: row.info.title for row in rows}

@@ -24,7 +24,7 @@ from tests.support.pilot import (
 from tui.dialogs.help import HelpScreen
 from tui.screens.reader import ReaderScreen
 from tui.screens.search import SearchScreen
-from tui.widgets.article import ArticlePane, OriginalView
+from tui.widgets.article_pane import ArticlePane, OriginalView
 from tui.widgets.hits import HitList
 from tui.widgets.passage import PassageBlock
 
@@ -332,7 +332,7 @@ async def test_command_palette_opens_an_article_by_title(make_app) -> None:
         assert view(pilot).article.id.startswith("003")
 
 
-async def test_ctrl_t_switches_theme_and_the_choice_persists(make_app) -> None:
+async def test_ctrl_t_goes_through_dossiers_themes_and_the_choice_persists(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         await ready(pilot)
@@ -340,14 +340,17 @@ async def test_ctrl_t_switches_theme_and_the_choice_persists(make_app) -> None:
         assert {"dossier-dark", "dossier-light", "dossier-high-contrast"} <= set(
             app.available_themes
         )
-        await pilot.press("ctrl+t")
-        await pilot.pause()
-        assert isinstance(app.screen, CommandPalette)
-        await pilot.press(*"dossier-light")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
+        seen = []
+        for _ in range(3):
+            await pilot.press("ctrl+t")
+            await ready(pilot)
+            assert isinstance(app.screen, ReaderScreen)  # no picker: the next theme at once
+            seen.append(app.theme)
+        assert seen == ["dossier-high-contrast", "dossier-light", "dossier-dark"]
+        await pilot.press("ctrl+t", "ctrl+t")
         await ready(pilot)
         assert app.theme == "dossier-light"
+        assert "Theme: dossier-light · ctrl+t for the next" in notices(app)
     again = make_app()
     async with again.run_test(size=(120, 36)) as pilot:
         await ready(pilot)
@@ -386,7 +389,7 @@ async def test_reading_position_and_last_article_are_remembered(make_app) -> Non
 
 async def test_filter_as_you_type_and_sort(make_app) -> None:
     app = make_app()
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=(200, 36)) as pilot:  # a library wide enough for every column
         await ready(pilot)
         await pilot.press("f", *"lays off")
         await pilot.pause()

@@ -34,6 +34,28 @@ def test_main_screen_at_80_columns_shows_one_pane(snap_compare, make_app) -> Non
     assert snap_compare(make_app(), terminal_size=(80, 24), run_before=settle)
 
 
+def test_facts_pane_at_80_columns(snap_compare, make_app) -> None:
+    async def facts(pilot: Pilot) -> None:
+        await settle(pilot, "F")
+
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=facts)
+
+
+def test_a_table_wider_than_the_pane_wraps_its_cells(snap_compare, make_app) -> None:
+    async def table(pilot: Pilot) -> None:
+        from tests.support.pilot import open_row, view
+        from tui.widgets.passage import PassageBlock
+
+        await settle(pilot)
+        await open_row(pilot, "Jassy")
+        pane = view(pilot)
+        (block,) = [b for b in pane.query(PassageBlock) if b.passage.kind.value == "table"]
+        pane.move_to(block.passage.index)
+        await settle(pilot)
+
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=table)
+
+
 def test_search_with_results(snap_compare, make_app) -> None:
     async def search(pilot: Pilot) -> None:
         await settle(pilot, "slash", *"Trainium")

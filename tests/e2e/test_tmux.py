@@ -138,6 +138,26 @@ def test_bookmark_a_passage_then_list_it_here_and_on_the_command_line(
     )
 
 
+def test_keys_sent_in_one_burst_all_arrive(terminal: Terminal, tmp_path: Path) -> None:
+    """A paste, or a fast typist over SSH: each burst is one `send-keys`, so the terminal
+    delivers it at once, before the app has handled the first key."""
+    terminal.wait_for("index updated (5 added")
+    terminal.wait_for("Details")
+    terminal.tmux(
+        *("send-keys", "-t", terminal.session),
+        *("Tab", "b", "pasted note", "Tab", "#alpha #beta", "Enter"),
+    )
+    terminal.wait_for("B lists bookmarks")
+    terminal.tmux("send-keys", "-t", terminal.session, "B", "e", "Tab", "End", " #fast", "Enter")
+    terminal.wait_for("Note saved")
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "data"), "DOSSIER_CORPUS": str(SEEDS)}
+    listed = subprocess.run(
+        [str(DOSSIER), "bookmarks", "list", "--json"], env=env, capture_output=True, text=True
+    )
+    (saved,) = json.loads(listed.stdout)
+    assert (saved["note"], saved["tags"]) == ("pasted note", ["alpha", "beta", "fast"])
+
+
 def type_note(terminal: Terminal, note: str) -> None:
     terminal.send("b")
     terminal.wait_for("Enter save")

@@ -9,6 +9,7 @@ from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Static
+from textual.worker import WorkerCancelled
 
 from search.userdata import locations
 from tui.dialogs.note import NoteDialog
@@ -22,7 +23,12 @@ async def ready(pilot: Pilot) -> None:
     """Wait until the app's workers (library, index, article, search) are done and drawn."""
     for _ in range(3):
         await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
+        for _attempt in range(10):
+            try:
+                await pilot.app.workers.wait_for_complete()
+                break
+            except WorkerCancelled:  # an exclusive job replaced by a newer one: wait for that
+                await pilot.pause()
     await pilot.pause()
 
 
@@ -32,9 +38,12 @@ def drawn_text(widget: Widget) -> str:
     return "\n".join(strip.text.rstrip() for strip in widget.render_lines(region))
 
 
-def record_notices(app: App) -> None:
-    """Keep every notification the app shows (a notice leaves the screen after a few seconds,
-    which a slow machine can take between the notice and the test's look at it)."""
+def record_notices(app: App) -> list[str]:
+    """Keep every notification the app shows from now on (a notice leaves the screen after a
+    few seconds, which a slow machine can take between the notice and the test's look at it).
+    Returns the list that receives them; recording twice keeps the one list."""
+    if hasattr(app, "shown_notices"):
+        return app.shown_notices  # type: ignore[no-any-return]
     shown: list[str] = []
     show = app.notify
 
@@ -44,11 +53,12 @@ def record_notices(app: App) -> None:
 
     app.notify = notify  # type: ignore[method-assign]
     app.shown_notices = shown  # type: ignore[attr-defined]
+    return shown
 
 
 def notices(app: App) -> list[str]:
-    """Every notification the app has shown since it started (see `record_notices`)."""
-    return list(app.shown_notices)  # type: ignore[attr-defined]
+    """Every notification the app has shown since it was made (see `record_notices`)."""
+    return list(record_notices(app))
 
 
 def status(pilot: Pilot) -> str:
@@ -96,3 +106,27 @@ async def bookmark(pilot: Pilot, note: str = "", tags: str = "") -> None:
     assert isinstance(pilot.app.screen, NoteDialog)
     await pilot.press(*note, "tab", *tags, "enter")
     await ready(pilot)
+
+
+CHARS = {"tab": "\t", "enter": "\r", "space": " ", "escape": "\x1b"}  # named keys' characters
+
+
+async def burst(pilot: Pilot, *keys: str) -> None:
+    """Send `keys` at once, as a paste or a fast typist over SSH does: every key is queued
+    before the first is handled (`pilot.press` waits for the app between keys). Then wait."""
+    from textual import events
+    from textual.keys import _character_to_key
+
+    for key in keys:
+        if len(key) == 1:
+            name, char = (key if key.isalnum() else _character_to_key(key)), key
+        else:
+            name, char = key, CHARS.get(key)
+        pilot.app.post_message(events.Key(name, char))
+    await ready(pilot)
+
+
+def screen_text(pilot: Pilot) -> str:
+    """The whole screen as the user sees it, line by line (every layer composited)."""
+    strips = pilot.app.screen._compositor.render_strips()
+    return "\n".join(strip.text.rstrip() for strip in strips)

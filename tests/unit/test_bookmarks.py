@@ -223,7 +223,7 @@ def test_a_bookmark_moves_with_its_passage_then_is_orphaned_and_still_exported(
         "add",
         "000",
         "--passage",
-        str(PASSAGE),
+        str(PASSAGE + 1),  # numbered from 1 on the command line
         "--note",
         "capex plan",
         "--tag",
@@ -231,7 +231,7 @@ def test_a_bookmark_moves_with_its_passage_then_is_orphaned_and_still_exported(
         "--corpus",
         str(corpus),
     )
-    assert code == 0 and "bookmarked passage 7" in out
+    assert code == 0 and f"bookmarked passage {PASSAGE + 1}" in out
     (listed,) = _list(capsys, corpus)
     assert set(listed) >= {
         "id",
@@ -275,7 +275,7 @@ def test_remove_and_bad_ids_are_one_line(capsys, corpus: Path) -> None:
     code, _, err = run(
         capsys, "bookmarks", "add", "000", "--passage", "99", "--corpus", str(corpus)
     )
-    assert code == 2 and "passages 0 to 15" in err
+    assert code == 2 and "passages 1 to 16" in err
 
 
 def test_export_json_is_the_list(capsys, corpus: Path) -> None:
@@ -285,7 +285,7 @@ def test_export_json_is_the_list(capsys, corpus: Path) -> None:
         "add",
         "000",
         "--passage",
-        "0",
+        "1",
         "--quote",
         "Wall Street",
         "--corpus",

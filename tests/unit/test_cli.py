@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 
-from tests.support import write
+from tests.support import SEEDS, write
 from tests.support.cli import run
 
 
@@ -129,3 +130,66 @@ def test_facts_name_the_other_articles_by_title_and_count_repeats(capsys) -> Non
     below = " ".join(lines[first + 1 : first + 6])
     assert "also in “Jassy Defends Amazon's $200B AI Spending Spree” (GeekWire)" in below
     assert "004_" not in below  # named by title, not by a truncated id
+
+
+# --- one numbering: passages are numbered from 1 wherever a person reads them; JSON keeps the
+# indexes from 0 (the README says so) --------------------------------------------------------
+
+
+def test_plain_search_numbers_passages_from_one_where_json_counts_from_zero(capsys) -> None:
+    _, out, _ = run(capsys, "search", "Trainium", "--json", "--limit", "3")
+    articles = json.loads(out)["articles"]
+    _, plain, _ = run(capsys, "search", "Trainium", "--limit", "3")
+    plain = " ".join(plain.split())  # the plain output wraps at the terminal's width
+    for article in articles:
+        for hit in article["passages"][:2]:
+            assert f"passage {hit['passage'] + 1}: {' '.join(hit['snippet'].split())}" in plain
+
+
+def test_plain_compare_numbers_passages_as_its_json_plus_one(capsys) -> None:
+    _, out, _ = run(capsys, "compare", "000", "001", "--json")
+    differing = json.loads(out)["disagreements"]
+    _, plain, _ = run(capsys, "compare", "000", "001")
+    assert differing
+    for item in differing:
+        assert f"≠ passage {item['a_passage'] + 1} / {item['b_passage'] + 1}: " in plain
+
+
+def test_bookmarks_take_and_show_the_passage_number_people_see(capsys) -> None:
+    _, shown, _ = run(capsys, "show", "000", "--json")
+    third = json.loads(shown)["passages"][2]["text"]
+    code, out, _ = run(capsys, "bookmarks", "add", "000", "--passage", "3")
+    assert code == 0 and out.startswith("bookmarked passage 3 of 000_")
+    _, listed, _ = run(capsys, "bookmarks", "list", "--json")
+    (saved,) = json.loads(listed)
+    assert (saved["passage"], saved["quote"]) == (2, third)  # JSON: the index, from 0
+    _, plain, _ = run(capsys, "bookmarks", "list")
+    assert plain.split()[1:3] == ["000_db1eeced", "3"]
+    code, _, err = run(capsys, "bookmarks", "add", "000", "--passage", "0")
+    assert code == 2 and "--passage: must be 1 or more" in err
+    code, _, err = run(capsys, "bookmarks", "add", "000", "--passage", "17")
+    assert code == 2 and "has passages 1 to 16, not 17" in err
+    code, _, err = run(capsys, "bookmarks", "add", "000", "--passage", "3", "--quote", "Zebra")
+    assert code == 2 and "passage 3 of '000_db1eeced8312f416' does not contain" in err
+    code, out, _ = run(capsys, "bookmarks", "remove", saved["id"])
+    assert code == 0 and out.rstrip().endswith(", passage 3)")
+
+
+def test_index_counts_a_file_that_is_no_article_as_skipped_every_time(capsys, tmp_path) -> None:
+    png = b"\x89PNG\r\n\x1a\n" + bytes(32)
+    seed = next(SEEDS.glob("004_*.txt"))
+    write(tmp_path, seed.name, seed.read_bytes())
+    for number in range(1, 5):
+        write(tmp_path, f"photo-{number}.png", png)
+    write(tmp_path, "photo-5.html", png)  # an image with an article's extension
+    summaries = []
+    for extra in ([], [], ["--rebuild"], []):
+        code, out, _ = run(capsys, "index", "--corpus", str(tmp_path), *extra)
+        assert code == 0
+        summaries.append(re.sub(r" in [0-9.]+ s", "", out.split(": ", 1)[1].strip()))
+    assert summaries == [
+        "1 added, 0 changed, 0 removed, 0 unchanged; 5 files skipped",
+        "0 added, 0 changed, 0 removed, 1 unchanged; 5 files skipped",
+        "1 added, 0 changed, 0 removed, 0 unchanged; 5 files skipped",
+        "0 added, 0 changed, 0 removed, 1 unchanged; 5 files skipped",
+    ]

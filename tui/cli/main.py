@@ -10,22 +10,29 @@ import sys
 from collections.abc import Sequence
 
 from search import CorpusError, CorrectionError, IndexBusy, UnknownArticle, UnknownBookmark
-from search.userdata import UserFileError
+from tui.cli.names import SUBCOMMANDS
 from tui.cli.output import warn
-from tui.cli.parser import SUBCOMMANDS, UsageError, build_app_parser, build_parser
 
 
 def run_app(argv: Sequence[str]) -> int:
-    args = build_app_parser().parse_args(list(argv))
-    from search.reading import scan_corpus
+    """The reader on the folder named (or the default one); with no argument the argument
+    parser is not even loaded: the first screen waits for nothing it does not need."""
+    folder = None
+    if argv:
+        from tui.cli.parser import build_app_parser
+
+        args = build_app_parser().parse_args(list(argv))
+        folder = args.folder or args.corpus
     from search.userdata import default_corpus, load_config
 
     config = load_config()
-    root = args.folder or args.corpus or default_corpus(config)
-    scan_corpus(root)  # a missing folder is a one-line error before the screen opens
+    root = folder or default_corpus(config)
     from tui.app import create_app
 
-    create_app(corpus=root, config=config).run()
+    app = create_app(corpus=root, config=config)  # scans the folder
+    if app.workspace.scan_result is None:
+        app.workspace.scan()  # a missing folder is a one-line error before the screen opens
+    app.run()
     return 0
 
 
@@ -34,14 +41,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if not argv or (argv[0] not in SUBCOMMANDS and argv[0] not in {"-h", "--help"}):
             return run_app(argv)
-        args = build_parser().parse_args(argv)
         from tui.cli.commands import HANDLERS
+        from tui.cli.parser import build_parser
 
+        args = build_parser().parse_args(argv)
         return HANDLERS[args.command](args)
-    except (UsageError, UnknownArticle, UnknownBookmark, CorpusError, CorrectionError) as error:
+    except (UnknownArticle, UnknownBookmark, CorpusError, CorrectionError) as error:
         warn(f"error: {error}")
         return 2
-    except (UserFileError, IndexBusy) as error:
+    except IndexBusy as error:
         warn(f"error: {error}")
         return 1
     except KeyboardInterrupt:  # writes are atomic: what was on disk before is intact
@@ -51,7 +59,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.close()  # the reader of our output went away (| head): not an error
         return 0
     except Exception as error:  # the promise: no traceback ever reaches the user
-        warn(f"error: {type(error).__name__}: {error}")
+        from search.userdata import UserFileError  # YAML behind it: not imported to start
+        from tui.cli.parser import UsageError
+
+        if isinstance(error, UsageError):
+            warn(f"error: {error}")
+            return 2
+        if isinstance(error, UserFileError):
+            warn(f"error: {error}")
+        else:
+            warn(f"error: {type(error).__name__}: {error}")
         return 1
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import sys
-from argparse import Namespace
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -13,9 +12,11 @@ from typing import TYPE_CHECKING
 
 from search.safety import visible
 from search.userdata import locations
-from tui.cli.parser import PROG
+from tui.cli.names import PROG
 
 if TYPE_CHECKING:
+    from argparse import Namespace
+
     from rich.console import Console
 
     from search import Workspace

@@ -7,8 +7,7 @@ import argparse
 from pathlib import Path
 from typing import NoReturn
 
-PROG = "dossier"
-SUBCOMMANDS = ("articles", "show", "fix", "index", "search", "facts", "compare", "bookmarks")
+from tui.cli.names import PROG, SUBCOMMANDS
 
 
 class UsageError(Exception):
@@ -119,7 +118,11 @@ def build_parser() -> OneLineParser:
     add = actions.add_parser("add", help="bookmark a passage (or a quote in it)")
     add.add_argument("id", help="article id or unique prefix")
     add.add_argument(
-        "--passage", type=int, required=True, metavar="N", help="passage index (0 first)"
+        "--passage",
+        type=_positive_int,
+        required=True,
+        metavar="N",
+        help="passage number, 1 first, as shown by the app and the plain output",
     )
     add.add_argument("--quote", help="bookmark this text of the passage, not all of it")
     add.add_argument("--note", default="")

@@ -15,7 +15,8 @@ from textual.widgets import Static
 Section = tuple[str, Sequence[type]]
 
 
-def _bindings(owner: type) -> Iterable[Binding]:
+def bindings_of(owner: type) -> Iterable[Binding]:
+    """The bindings a class declares (tuples made Bindings)."""
     for item in getattr(owner, "BINDINGS", []):
         if isinstance(item, Binding):
             yield item
@@ -39,7 +40,7 @@ def help_content(app: App, sections: Sequence[Section], keymap: dict[str, str]) 
     for title, owners in sections:
         rows: list[tuple[str, str, str]] = []
         for owner in owners:
-            for binding in _bindings(owner):
+            for binding in bindings_of(owner):
                 if binding.description:
                     keys = key_names(app, binding, keymap)
                     rows.append((keys, binding.description, binding.id or ""))
@@ -63,6 +64,22 @@ def help_content(app: App, sections: Sequence[Section], keymap: dict[str, str]) 
 
 class HelpScreen(ModalScreen[None]):
     """The keys, grouped by where they work."""
+
+    DEFAULT_CSS = """
+    HelpScreen {
+        align: center middle;
+        background: $background 60%;
+    }
+
+    #help-box {
+        width: 84;
+        max-width: 95%;
+        height: 85%;
+        border: round $primary;
+        background: $surface;
+        padding: 0 1;
+    }
+    """
 
     BINDINGS = [
         Binding("escape,q,question_mark", "dismiss", "Close help", id="help.close"),

@@ -17,6 +17,39 @@ QUOTE_SHOWN = 240  # characters of the quote shown above the note
 
 
 class NoteDialog(ModalScreen[tuple[str, tuple[str, ...]] | None]):
+    DEFAULT_CSS = """
+    NoteDialog {
+        align: center middle;
+        background: $background 60%;
+    }
+
+    #note-box {
+        width: 80%;
+        max-width: 100;
+        height: auto;
+        border: round $primary;
+        background: $surface;
+        padding: 0 1;
+    }
+
+    #note-heading {
+        text-style: bold;
+    }
+
+    #note-quote {
+        color: $text-muted;
+        text-style: italic;
+        margin-bottom: 1;
+    }
+
+    #note-box Input {
+        margin-bottom: 1;
+    }
+
+    #note-hint {
+        color: $text-muted;
+    }
+    """
     AUTO_FOCUS = "#note-text"
     BINDINGS = [
         Binding("escape", "dismiss(None)", "Cancel", id="note.cancel"),

@@ -16,6 +16,31 @@ from search.safety import one_line
 
 
 class ArticlePicker(ModalScreen[str | None]):
+    DEFAULT_CSS = """
+    ArticlePicker {
+        align: center middle;
+        background: $background 60%;
+    }
+
+    #pick-box {
+        width: 80%;
+        max-width: 100;
+        height: 60%;
+        border: round $primary;
+        background: $surface;
+    }
+
+    #pick-heading {
+        padding: 0 1;
+        text-style: bold;
+    }
+
+    #pick-list {
+        height: 1fr;
+        border: none;
+        background: $surface;
+    }
+    """
     BINDINGS = [Binding("escape", "dismiss(None)", "Close", id="pick.close")]
 
     def __init__(self, rows: list[ArticleInfo], *, exclude: str, scores: dict[str, float]) -> None:

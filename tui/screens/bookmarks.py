@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Input, Static
 
 from search import Article, Workspace
 from search.bookmarks import Bookmark, export_markdown, matches
@@ -23,6 +23,7 @@ from tui import workers
 from tui.dialogs.note import NoteDialog
 from tui.jobs import Jobs
 from tui.messages import BookmarkDeleted, BookmarkEdited, BookmarkRestored, BookmarksListed
+from tui.widgets.bars import KeyBar, TitleBar
 from tui.widgets.bookmarks import BookmarkList
 
 
@@ -31,6 +32,33 @@ def newest_first(bookmarks: list[Bookmark]) -> list[Bookmark]:
 
 
 class BookmarksScreen(Jobs, Screen[Place | None]):
+    DEFAULT_CSS = """
+    #bookmarks-box {
+        height: 1fr;
+    }
+
+    #bookmarks-filter {
+        border: none;
+        background: $boost;
+        height: 1;
+    }
+
+    #bookmarks-status {
+        height: 1;
+        padding: 0 1;
+        color: $text-muted;
+    }
+
+    #bookmarks-list {
+        height: 1fr;
+        border: none;
+        background: $background;
+    }
+
+    #bookmarks-list > .option-list--option {
+        padding: 0 1;
+    }
+    """
     BINDINGS = [
         Binding("escape", "close", "Back", id="bookmarks.close"),
         Binding("slash", "filter", "Filter", id="bookmarks.filter"),
@@ -46,9 +74,10 @@ class BookmarksScreen(Jobs, Screen[Place | None]):
         self.bookmarks: list[Bookmark] = []
         self.articles: dict[str, Article | None] = {}
         self.deleted: list[Bookmark] = []  # the undo stack
+        self.accepts_keys = False  # keys wait until the bookmarks they act on are listed
 
     def compose(self) -> ComposeResult:
-        yield Header(show_clock=False, icon="▤")
+        yield TitleBar()
         with Vertical(id="bookmarks-box"):
             yield Input(
                 placeholder="Filter: words of the quote, note or article · #tag",
@@ -56,7 +85,7 @@ class BookmarksScreen(Jobs, Screen[Place | None]):
             )
             yield Static("Reading bookmarks…", id="bookmarks-status", markup=False)
             yield BookmarkList(id="bookmarks-list")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one(BookmarkList).focus()
@@ -66,6 +95,7 @@ class BookmarksScreen(Jobs, Screen[Place | None]):
         for notice in message.notices:
             self.notify(one_line(notice), severity="warning", timeout=10)
         self.bookmarks, self.articles = newest_first(message.bookmarks), message.articles
+        self.accepts_keys = True
         for article_id, article in message.articles.items():
             if article is not None:
                 self.titles.setdefault(article_id, article.title)
@@ -109,9 +139,11 @@ class BookmarksScreen(Jobs, Screen[Place | None]):
     # --- actions -------------------------------------------------------------------------------
 
     def action_close(self) -> None:
+        """Escape clears the filter first (wherever the focus is), then closes the screen."""
         field = self.query_one("#bookmarks-filter", Input)
-        if field.has_focus and field.value:
+        if field.value:
             field.value = ""
+            self.query_one(BookmarkList).focus()
         else:
             self.dismiss(None)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from search import Article, ArticleInfo, Workspace
 from search.compare import Comparison
@@ -16,12 +16,84 @@ from search.safety import one_line
 from tui import workers
 from tui.jobs import Jobs
 from tui.messages import Compared, CompareFailed
+from tui.widgets.bars import KeyBar
 from tui.widgets.compare import AlignedRows
 
 NARROW = 100  # below this many columns, one side at a time
 
 
 class CompareScreen(Jobs, Screen[Place | None]):
+    DEFAULT_CSS = """
+    #compare-heading {
+        height: auto;
+        padding: 0 1;
+        background: $panel;
+        color: $text;
+    }
+
+    #compare-side {
+        display: none;
+        padding: 0 1;
+        background: $accent-muted;
+        color: $text;
+    }
+
+    CompareScreen.-narrow #compare-side {
+        display: block;
+    }
+
+    #compare-rows {
+        height: 1fr;
+        scrollbar-size-vertical: 1;
+        overflow-y: scroll;
+    }
+
+    .compare-row {
+        height: auto;
+        border-left: outer $background;
+        padding: 0 0 1 0;
+    }
+
+    .compare-row.-cursor {
+        border-left: outer $accent;
+        background: $boost;
+    }
+
+    .compare-row.-differs {
+        border-left: outer $error;
+    }
+
+    .compare-row.-differs.-cursor {
+        border-left: outer $accent;
+    }
+
+    .compare-row .side-a, .compare-row .side-b {
+        width: 1fr;
+        height: auto;
+        padding: 0 1;
+    }
+
+    .compare-row .side-a {
+        border-right: vkey $panel;
+    }
+
+    .compare-row .-gap {
+        color: $text-muted;
+        text-style: italic;
+    }
+
+    CompareScreen.-narrow .side-b {
+        display: none;
+    }
+
+    CompareScreen.-narrow.-show-b .side-a {
+        display: none;
+    }
+
+    CompareScreen.-narrow.-show-b .side-b {
+        display: block;
+    }
+    """
     BINDINGS = [
         Binding("j,down", "move(1)", "Next row", show=False, id="compare.down"),
         Binding("k,up", "move(-1)", "Previous row", show=False, id="compare.up"),
@@ -51,7 +123,7 @@ class CompareScreen(Jobs, Screen[Place | None]):
         yield Static("", id="compare-heading", markup=False)
         yield Static("", id="compare-side", markup=False)
         yield AlignedRows(id="compare-rows")
-        yield Footer()
+        yield KeyBar()
 
     async def on_mount(self) -> None:
         await self._show()

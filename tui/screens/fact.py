@@ -23,6 +23,31 @@ SAME, DIFFERENT = "$text-success", "$text-error"
 
 
 class FactScreen(Jobs, ModalScreen[Place | None]):
+    DEFAULT_CSS = """
+    FactScreen {
+        align: center middle;
+        background: $background 60%;
+    }
+
+    #fact-box {
+        width: 90%;
+        max-width: 120;
+        height: 70%;
+        border: round $primary;
+        background: $surface;
+    }
+
+    #fact-heading {
+        padding: 0 1;
+        text-style: bold;
+    }
+
+    #fact-rows {
+        height: 1fr;
+        border: none;
+        background: $surface;
+    }
+    """
     BINDINGS = [Binding("escape", "dismiss(None)", "Close", id="fact.close")]
 
     def __init__(

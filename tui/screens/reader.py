@@ -4,50 +4,72 @@ the last search found. Search hits, bookmarks and compare live in tui/screens/re
 
 from __future__ import annotations
 
-from textual import events
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Static
+from textual.worker import Worker, WorkerState
 
 from search import Article, ArticleInfo, Workspace
-from search.facts import CheckedFact
-from search.index import SearchResult
-from search.places import Place
 from search.safety import one_line
 from search.userdata import ReaderState, UserFileError
-from tui import workers
-from tui.commands import ArticleCommands, ReaderCommands
-from tui.messages import (
-    ArticleLoaded,
-    ArticlesRead,
-    ArticleUnavailable,
-    FactsRead,
-    IndexOpened,
-    LibraryListed,
-    MarksFound,
-    Problem,
-    Status,
-    TermsFound,
-)
-from tui.screens.fact import FactScreen
 from tui.screens.reader_actions import ReaderActions
-from tui.widgets.article import ArticlePane, ArticleView, FindBar
+from tui.screens.reader_panes import ReaderPanes
+from tui.widgets.article import ArticleView
+from tui.widgets.article_pane import ArticlePane
+from tui.widgets.bars import KeyBar, TitleBar
 from tui.widgets.facts import FactList
-from tui.widgets.hits import HitList
 from tui.widgets.library import LibraryList, LibraryPane
 from tui.widgets.sidebar import InfoSidebar
 
-NARROW_BELOW = 100  # columns: below this, one pane at a time
+if TYPE_CHECKING:  # the messages and the workers are imported after the first frame
+    from textual.command import Provider
+
+    from search.facts import CheckedFact
+    from search.index import SearchResult
+    from search.places import Place
+    from tui.messages import (
+        ArticleLoaded,
+        ArticlesRead,
+        ArticleUnavailable,
+        FactsRead,
+        IndexOpened,
+        LibraryListed,
+        MarksFound,
+        Problem,
+        Status,
+        TermsFound,
+    )
+
+NO_ARTICLES = "No articles in this folder: Dossier reads .txt, .md and .html files."
 SAVE_AFTER_SECONDS = 1.0  # reading position is saved this long after the cursor rests
+LIST_AT_ONCE = 2000  # files: a corpus this small is listed before the first frame
 
 
-class ReaderScreen(ReaderActions):
+def _reader_commands() -> type[Provider]:
+    from tui.commands import ReaderCommands  # the palette is loaded when it is first opened
+
+    return ReaderCommands
+
+
+def _article_commands() -> type[Provider]:
+    from tui.commands import ArticleCommands
+
+    return ArticleCommands
+
+
+def articles(count: int) -> str:
+    return f"{count:,} article{'' if count == 1 else 's'}"
+
+
+class ReaderScreen(ReaderPanes, ReaderActions):
     """The main screen of Dossier."""
 
-    COMMANDS = Screen.COMMANDS | {ReaderCommands, ArticleCommands}
+    COMMANDS = Screen.COMMANDS | {_reader_commands, _article_commands}
     FAILED = {
         "library": "search is unavailable",
         "facts": "facts unavailable",
@@ -78,12 +100,14 @@ class ReaderScreen(ReaderActions):
         Binding("c", "compare", "Compare", id="reader.compare"),
         Binding("ctrl+b", "toggle_library", "Library", show=False, id="reader.toggle_library"),
         Binding("ctrl+s", "toggle_sidebar", "Sidebar", show=False, id="reader.toggle_sidebar"),
+        Binding("tab", "next_pane(1)", "Next pane", show=False, id="reader.next_pane"),
+        Binding(
+            "shift+tab", "next_pane(-1)", "Previous pane", show=False, id="reader.previous_pane"
+        ),
         Binding("escape", "back", "Back", show=False, id="reader.back"),
-        Binding("question_mark", "app.help", "Keys", id="reader.help"),
     ]
 
     article: reactive[Article | None] = reactive(None, init=False)
-    single_pane = reactive("library", init=False)  # narrow terminals: "library" or "article"
 
     def __init__(self, workspace: Workspace, state: ReaderState) -> None:
         super().__init__()
@@ -94,35 +118,58 @@ class ReaderScreen(ReaderActions):
         self.hit_index = -1
         self._save_timer = None
         self._restored = False
+        self._state_read = False  # state.yaml is read after the first frame (by the app)
+        self._library_listed = False
         self._pending_place: Place | None = None
+        self._opening: Worker[None] | None = None  # the article asked for, not shown yet
+        self._base_status = ""
+        self._note: tuple[str, str | None, str] | None = None  # kind, article id, text
 
     def compose(self) -> ComposeResult:
-        yield Header(show_clock=False, icon="▤")
+        yield TitleBar()
         with Horizontal(id="panes"):
             yield LibraryPane(id="library")
             yield ArticlePane(id="article")
             yield InfoSidebar(id="sidebar")
         yield Static("Reading the corpus folder…", id="status", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     # --- start: library first, then the index ------------------------------------------------
 
     def on_mount(self) -> None:
-        self._layout_for(self.size.width)
+        self.layout_for(self.size.width)
         self.query_one(LibraryList).focus()
+        scan = self.workspace.scan_result
+        listed = scan is not None and len(scan.files) <= LIST_AT_ONCE
+        if listed:  # titles in the first frame; the article opens right after it
+            self._listed(self.workspace.listing())
         # After the first paint: reading the folder and the index would compete for the GIL.
-        self.call_after_refresh(self.run_job, workers.load_library, group="library")
+        self.call_after_refresh(self._load_library, listed)
+
+    def _load_library(self, listed: bool) -> None:
+        from tui import workers
+
+        self.run_job(workers.load_library, listed, group="library")
 
     def on_library_listed(self, message: LibraryListed) -> None:
-        self.query_one(LibraryList).set_articles(message.rows)
-        self._status(f"{len(message.rows):,} articles · opening the search index…")
-        self._restore()
+        self._listed(message.rows)
+
+    def _listed(self, rows: list[ArticleInfo]) -> None:
+        self._library_listed = True
+        self.query_one(LibraryList).set_articles(rows)
+        self._status(f"{articles(len(rows))} · opening the search index…")
+        if not rows:
+            self.query_one(ArticlePane).view.placeholder(NO_ARTICLES)
+        self.call_after_refresh(self._restore)
 
     def on_articles_read(self, message: ArticlesRead) -> None:
         self.query_one(LibraryList).update_articles(message.rows)
 
     def on_index_opened(self, message: IndexOpened) -> None:
+        self._library_listed = True
         self.query_one(LibraryList).set_articles(message.rows)
+        from tui import workers
+
         self.run_job(workers.load_facts, group="facts")
         report = message.report
         for item in report.skipped[:3]:
@@ -133,7 +180,9 @@ class ReaderScreen(ReaderActions):
             )
         if report.rebuilt:
             self.notify(f"The search index was rebuilt: {report.rebuilt}", timeout=8)
-        self._status(f"{len(message.rows):,} articles · {report.status()}")
+        self._status(f"{articles(len(message.rows))} · {report.status()}")
+        if not message.rows:
+            self.query_one(ArticlePane).view.placeholder(NO_ARTICLES)
         self._restore()
 
     def on_facts_read(self, message: FactsRead) -> None:
@@ -151,6 +200,8 @@ class ReaderScreen(ReaderActions):
         self._fail(message.text)
 
     def job_failed(self, group: str, text: str) -> None:
+        if group == "facts":
+            self.query_one(InfoSidebar).facts_problem(text)
         if group == "library":
             self._fail(text)
         elif group in self.FAILED:
@@ -158,9 +209,15 @@ class ReaderScreen(ReaderActions):
         else:
             super().job_failed(group, text)
 
+    def state_read(self) -> None:
+        """The app has read what the reader remembers: where it was can be restored."""
+        self._state_read = True
+        self._restore()
+
     def _restore(self) -> None:
-        """Open the article the reader was last in, once, where it was left (else the first)."""
-        if self._restored:
+        """Open the article the reader was last in, once, where it was left (else the first),
+        when both the library and the remembered state are there."""
+        if self._restored or not (self._state_read and self._library_listed):
             return
         self._restored = True
         library = self.query_one(LibraryList)
@@ -176,10 +233,50 @@ class ReaderScreen(ReaderActions):
         self.notify(one_line(message), severity="error", timeout=10)
 
     def _status(self, text: str) -> None:
+        """The status line's lasting text: the library and the index."""
+        self._base_status = text
+        self._show_status()
+
+    def note(self, kind: str, text: str, article: str | None = None) -> None:
+        """A status line about an article, the open one unless named (a find, a search hit,
+        a comparison): it goes when another article opens, or its `kind` ends (`end_note`)."""
+        if article is None and self.article is not None:
+            article = self.article.id
+        self._note = (kind, article, text)
+        self._show_status()
+
+    def end_note(self, kind: str) -> None:
+        if self._note is not None and self._note[0] == kind:
+            self._note = None
+            self._show_status()
+
+    def _show_status(self) -> None:
+        text = self._note[2] if self._note is not None else self._base_status
         self.query_one("#status", Static).update(text)
 
+    def watch_article(self, article: Article | None) -> None:
+        if self._note is not None and (article is None or self._note[1] != article.id):
+            self._note = None  # about another article: no longer true
+            self._show_status()
+
     def library_rows(self) -> list[ArticleInfo]:
+        """The articles the library shows (filtered), in its order."""
         return [row.info for row in self.query_one(LibraryList).rows]
+
+    def all_articles(self) -> list[ArticleInfo]:
+        """Every article of the corpus, whatever the library's filter."""
+        return [row.info for row in self.query_one(LibraryList).all_rows]
+
+    def key_hint(self, binding_id: str) -> str:
+        """The keys of the binding `binding_id` as the user has bound them ("/", "^k")."""
+        from tui.dialogs.help import bindings_of, key_names
+
+        owners = (type(self.app), ReaderScreen, LibraryList, LibraryPane, ArticleView, ArticlePane)
+        for owner in owners:
+            for binding in bindings_of(owner):
+                if binding.id == binding_id:
+                    return key_names(self.app, binding, getattr(self.app, "keymap", {}))
+        return ""
 
     # --- opening articles ----------------------------------------------------------------------
 
@@ -191,13 +288,25 @@ class ReaderScreen(ReaderActions):
         focus: bool = True,
     ) -> None:
         """Read the article in a worker and show it (at `passage`, `terms` highlighted)."""
-        self.run_job(workers.open_article, article_id, passage, terms, focus, group="open")
+        from tui import workers
+
+        self._opening = self.run_job(
+            workers.open_article, article_id, passage, terms, focus, group="open"
+        )
+
+    @property
+    def accepts_keys(self) -> bool:
+        """Keys typed after one that opens an article are for that article: they wait."""
+        job = self._opening
+        return job is None or job.state in (WorkerState.CANCELLED, WorkerState.ERROR)
 
     def on_article_unavailable(self, message: ArticleUnavailable) -> None:
+        self._opening = None
         self.notify(f"{message.article_id}: {message.reason}", severity="error")
 
     async def on_article_loaded(self, message: ArticleLoaded) -> None:
         article, passage = message.article, message.passage
+        self._opening = None
         if passage is None:
             passage = self.state.positions.get(article.id, 0)
         pane = self.query_one(ArticlePane)
@@ -217,6 +326,8 @@ class ReaderScreen(ReaderActions):
         place, self._pending_place = self._pending_place, None
         if place is not None and place.article == article.id:
             self._mark_place(place)
+        from tui import workers
+
         self.run_job(workers.load_marks, article.id, group="marks")
 
     def on_terms_found(self, message: TermsFound) -> None:
@@ -234,9 +345,13 @@ class ReaderScreen(ReaderActions):
     def on_fact_list_chosen(self, message: FactList.Chosen) -> None:
         fact = message.entry.fact
         spans = ((fact.start, fact.end),) if fact.passage >= 0 else ()
+        from search.places import Place
+
         self.go_to(Place(fact.article, max(0, fact.passage), spans))
 
     def on_fact_list_explore(self, message: FactList.Explore) -> None:
+        from tui.screens.fact import FactScreen
+
         titles = {row.id: row.title for row in self.library_rows()}
         screen = FactScreen(message.entry, self.facts or {}, self.workspace, titles)
         self.app.push_screen(screen, self._place_chosen)
@@ -274,9 +389,13 @@ class ReaderScreen(ReaderActions):
 
     def on_article_pane_find_status(self, message: ArticlePane.FindStatus) -> None:
         if message.text:
-            self._status(f"Find: {message.text}")
+            self.note("find", f"Find: {message.text}")
+        else:
+            self.end_note("find")
 
     def save_state(self) -> None:
+        if not self._state_read:  # never write a state not read yet over the one on disk
+            return
         try:
             self.workspace.state.save(self.state)
         except UserFileError as error:
@@ -284,68 +403,3 @@ class ReaderScreen(ReaderActions):
 
     def on_unmount(self) -> None:
         self.save_state()
-
-    # --- panes ---------------------------------------------------------------------------------
-
-    def action_focus_facts(self) -> None:
-        self.remove_class("-hide-sidebar")
-        facts = self.query_one(FactList)
-        if self.has_class("-narrow"):
-            self.notify("The facts sidebar needs 100 columns or more", severity="warning")
-        elif facts.display and facts.option_count:
-            facts.focus()
-        else:
-            self.notify("No facts for this article yet", severity="information", timeout=3)
-
-    def action_toggle_library(self) -> None:
-        self.toggle_class("-hide-library")
-
-    def action_toggle_sidebar(self) -> None:
-        self.toggle_class("-hide-sidebar")
-
-    def action_filter_library(self) -> None:
-        self.single_pane = "library"
-        self.remove_class("-hide-library")
-        self.query_one(LibraryPane).action_filter()
-
-    def action_sort_library(self) -> None:
-        self.query_one(LibraryList).action_sort()
-
-    def action_find(self) -> None:
-        self.query_one(ArticlePane).action_find()
-
-    def action_toggle_original(self) -> None:
-        self.query_one(ArticlePane).action_toggle_original()
-
-    def action_back(self) -> None:
-        if self.has_class("-narrow") and self.single_pane == "article":
-            self.single_pane = "library"
-            self.query_one(LibraryList).focus()
-
-    # --- layout --------------------------------------------------------------------------------
-
-    def on_resize(self, event: events.Resize) -> None:
-        self._layout_for(event.size.width)
-
-    def _layout_for(self, width: int) -> None:
-        self.set_class(width < NARROW_BELOW, "-narrow")
-        self._apply_single_pane()
-
-    def watch_single_pane(self) -> None:
-        self._apply_single_pane()
-
-    def _apply_single_pane(self) -> None:
-        self.set_class(self.single_pane == "article", "-show-article")
-
-    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        """In one-pane mode, focusing a pane (tab, a click) shows it."""
-        if (
-            isinstance(event.widget, LibraryList | LibraryPane)
-            or event.widget.id == "library-filter"
-        ):
-            self.single_pane = "library"
-        elif (
-            isinstance(event.widget, ArticleView | FindBar | HitList)
-            or event.widget.id == "original"
-        ):
-            self.single_pane = "article"

@@ -4,26 +4,35 @@ articles, copy a passage, bookmark (`b`, `B`), compare (`c`). A part of ReaderSc
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.screen import Screen
 
 from search import Article, Workspace
-from search.index import SearchResult
-from search.places import Place
 from search.safety import one_line
 from search.userdata import ReaderState
-from tui import workers
-from tui.dialogs.note import NoteDialog
 from tui.jobs import Jobs
-from tui.messages import BookmarkSaved, Compared, CompareFailed, NoPartner
-from tui.screens.search import SearchChoice, SearchScreen
-from tui.widgets.article import ArticlePane, ArticleView
+from tui.widgets.article import ArticleView
+from tui.widgets.article_pane import ArticlePane
 from tui.widgets.library import LibraryList
+
+if TYPE_CHECKING:
+    from search.index import SearchResult
+    from search.places import Place
+    from tui.messages import BookmarkSaved, Compared, CompareFailed, NoPartner
+    from tui.screens.search import SearchChoice
+
+
+def _workers():  # type: ignore[no-untyped-def]
+    from tui import workers  # after the first frame: the jobs and their messages
+
+    return workers
 
 
 class ReaderActions(Jobs, Screen[None]):
     """Search hits, neighbours, copy, bookmarks and compare, for ReaderScreen, which defines
     what these use: `open_article`, `go_to`, `run_job`, `library_rows`, `save_state`,
-    `_status` and `_place_chosen`."""
+    `note` and `_place_chosen`."""
 
     workspace: Workspace
     article: Article | None
@@ -34,6 +43,8 @@ class ReaderActions(Jobs, Screen[None]):
     # --- search --------------------------------------------------------------------------------
 
     def action_search(self) -> None:
+        from tui.screens.search import SearchScreen
+
         query = self.search_result.query if self.search_result else ""
         self.app.push_screen(
             SearchScreen(self.workspace, self.state.history, query), self._search_done
@@ -52,13 +63,15 @@ class ReaderActions(Jobs, Screen[None]):
             return
         self.hit_index = index % len(result.hits)
         hit = result.hits[self.hit_index]
-        self._status(
+        self.note(
+            "hit",
             f"Hit {self.hit_index + 1} of {len(result.hits)} for “{one_line(result.query)}” "
-            "· n next · N previous"
+            "· n next · N previous",
+            hit.article,
         )
         if self.article is not None and self.article.id == hit.article:
             pane = self.query_one(ArticlePane)
-            self.run_job(workers.find_terms, self.article, result.terms, group="terms")
+            self.run_job(_workers().find_terms, self.article, result.terms, group="terms")
             pane.view.move_to(hit.passage)
             pane.view.focus()
             self.single_pane = "article"
@@ -103,6 +116,8 @@ class ReaderActions(Jobs, Screen[None]):
             return
         passage, start, end = chosen
         text = article.passages[passage].text
+        from tui.dialogs.note import NoteDialog
+
         what = "passage" if (start, end) == (0, len(text)) else "a span of passage"
         dialog = NoteDialog(f"Bookmark {what} {passage + 1}", text[start:end])
 
@@ -111,7 +126,7 @@ class ReaderActions(Jobs, Screen[None]):
                 view.clear_chosen()
                 note, tags = result
                 self.run_job(
-                    workers.save_bookmark,
+                    _workers().save_bookmark,
                     article,
                     passage,
                     (start, end),
@@ -125,7 +140,7 @@ class ReaderActions(Jobs, Screen[None]):
 
     def on_bookmark_saved(self, message: BookmarkSaved) -> None:
         self.notify(f"Bookmarked passage {message.passage + 1} · B lists bookmarks", timeout=3)
-        self.run_job(workers.load_marks, message.article_id, group="marks")
+        self.run_job(_workers().load_marks, message.article_id, group="marks")
 
     def action_bookmarks(self) -> None:
         from tui.screens.bookmarks import BookmarksScreen
@@ -137,7 +152,7 @@ class ReaderActions(Jobs, Screen[None]):
         if place is not None:
             self.go_to(place)
         elif self.article is not None:  # notes and deletions show at once
-            self.run_job(workers.load_marks, self.article.id, group="marks")
+            self.run_job(_workers().load_marks, self.article.id, group="marks")
 
     # --- compare -------------------------------------------------------------------------------
 
@@ -145,19 +160,19 @@ class ReaderActions(Jobs, Screen[None]):
         if self.article is None:
             self.notify("Open an article first", severity="warning", timeout=3)
             return
-        self._status("comparing…")
+        self.note("compare", "comparing…")
         self.open_compare(self.article.id, None)
 
     def open_compare(self, a_id: str, b_id: str | None) -> None:
-        self.run_job(workers.compare, a_id, b_id, group="compare")
+        self.run_job(_workers().compare, a_id, b_id, group="compare")
 
     def on_compare_failed(self, message: CompareFailed) -> None:
-        self._status(message.reason)
+        self.note("compare", message.reason)
 
     def on_no_partner(self, message: NoPartner) -> None:
         from tui.dialogs.pick import ArticlePicker
 
-        self._status(message.reason)
+        self.note("compare", message.reason)
         picker = ArticlePicker(self.library_rows(), exclude=message.article_id, scores={})
         a_id = message.article_id
         self.app.push_screen(picker, lambda b_id: b_id and self.open_compare(a_id, b_id))
@@ -165,7 +180,7 @@ class ReaderActions(Jobs, Screen[None]):
     def on_compared(self, message: Compared) -> None:
         from tui.screens.compare import CompareScreen
 
-        self._status(f"compared with {one_line(message.b.title)}")
+        self.note("compare", f"compared with {one_line(message.b.title)}", message.a.id)
         screen = CompareScreen(
             self.workspace, message.result, message.a, message.b, self.library_rows()
         )

@@ -37,6 +37,45 @@ class SearchChoice:
 class SearchScreen(Jobs, ModalScreen[SearchChoice | None]):
     """The search field, a status line (count, did-you-mean, errors) and the hits."""
 
+    DEFAULT_CSS = """
+    SearchScreen {
+        align: center top;
+        background: $background 60%;
+    }
+
+    #search-box {
+        width: 90%;
+        max-width: 120;
+        height: 80%;
+        margin-top: 2;
+        border: round $primary;
+        background: $surface;
+    }
+
+    #search-input {
+        border: none;
+        background: $boost;
+        height: 1;
+        margin: 0 0 0 0;
+    }
+
+    #search-status {
+        height: 1;
+        padding: 0 1;
+        color: $text-muted;
+    }
+
+    #search-hits {
+        height: 1fr;
+        border: none;
+        background: $surface;
+    }
+
+    #search-hits > .option-list--option {
+        padding: 0 1;
+    }
+    """
+
     BINDINGS = [
         Binding("escape", "dismiss_search", "Close", id="search.close"),
         Binding("ctrl+r", "use_suggestion", "Use suggestion", id="search.suggestion"),
@@ -50,6 +89,7 @@ class SearchScreen(Jobs, ModalScreen[SearchChoice | None]):
         self._history_at = len(history)
         self._initial = query
         self.result: SearchResult | None = None
+        self._chosen_early: int | None = None  # Enter before the results of the typed query
         self.searched_at: float = 0.0  # when the last keystroke arrived (for the benchmark)
         self.shown_at: float = 0.0  # when its results were drawn
 
@@ -72,6 +112,7 @@ class SearchScreen(Jobs, ModalScreen[SearchChoice | None]):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
+        self._chosen_early = None
         self.searched_at = time.perf_counter()
         self._search(event.value)
 
@@ -95,6 +136,19 @@ class SearchScreen(Jobs, ModalScreen[SearchChoice | None]):
         self.query_one(HitList).show_result(result)
         self._status(self.describe(result))
         self.shown_at = time.perf_counter()
+        if self._chosen_early is not None and self._current(result):
+            index, self._chosen_early = self._chosen_early, None
+            self._choose(index)
+
+    @property
+    def accepts_keys(self) -> bool:
+        """Keys wait while Enter waits for its results (they are for the article it opens)."""
+        return self._chosen_early is None
+
+    def _current(self, result: SearchResult | None) -> bool:
+        """The result is of the query as typed now (not of an earlier keystroke)."""
+        typed = self.query_one("#search-input", Input).value
+        return result is not None and result.query.strip() == typed.strip()
 
     @staticmethod
     def describe(result: SearchResult) -> str:
@@ -129,6 +183,9 @@ class SearchScreen(Jobs, ModalScreen[SearchChoice | None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        if event.value.strip() and not self._current(self.result):
+            self._chosen_early = 0  # typed faster than the search: open its first hit when it comes
+            return
         hits = self.query_one(HitList)
         self._choose(hits.highlighted if hits.highlighted is not None else 0)
 

@@ -1,5 +1,5 @@
-"""The article pane: the clean article with its passage cursor, the original file beside it
-(`o`), and find-in-article (`ctrl+f`)."""
+"""The clean article with its passage cursor, which bookmarks, facts and search point at (the
+pane around it, with the original file and find-in-article: tui/widgets/article_pane.py)."""
 
 from __future__ import annotations
 
@@ -8,23 +8,20 @@ import asyncio
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widgets import ContentSwitcher, Input, Static
+from textual.widgets import Static
 
 from search import Article
-from search.places import find_spans, spans_by_passage
 from search.render import details_line
 from search.safety import visible
 from tui.navigation import navigation
 from tui.widgets.passage import PassageBlock, Spans
 
-REMOVED_STYLE = "$text-disabled"
 FIRST_BLOCKS = 120  # passages mounted before the article shows; the rest follow in batches
 BLOCK_BATCH = 40
-REASON_STYLE = "italic $text-muted"
 
 
 class ArticleView(VerticalScroll, can_focus=True):
@@ -63,7 +60,7 @@ class ArticleView(VerticalScroll, can_focus=True):
     cursor = reactive(0, init=False)
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
+        super().__init__(id=id, classes="-empty")
         self.article: Article | None = None
         self._blocks: list[PassageBlock] = []
         self._span: tuple[int, int, int] | None = None  # passage, first and last sentence
@@ -71,11 +68,18 @@ class ArticleView(VerticalScroll, can_focus=True):
     def compose(self) -> ComposeResult:
         yield Static("Choose an article in the library.", classes="article-placeholder")
 
+    def placeholder(self, text: str) -> None:
+        """What the pane says while no article is open."""
+        if self.article is None:
+            for shown in self.query(".article-placeholder").results(Static):
+                shown.update(text)
+
     # --- showing an article ------------------------------------------------------------------
 
     async def show(self, article: Article, passage: int = 0) -> None:
         """Show `article` with the cursor on `passage` (scrolled to the top of the pane)."""
         self.workers.cancel_group(self, "mount-rest")
+        self.remove_class("-empty")
         self.article = article
         self._span = None
         await self.remove_children()
@@ -248,174 +252,3 @@ class ArticleView(VerticalScroll, can_focus=True):
             widget = widget.parent if widget is not self else None
         if isinstance(widget, PassageBlock):
             self.cursor = widget.passage.index
-
-
-class OriginalView(VerticalScroll, can_focus=True):
-    """The decoded source file, line by line: lines cleaning removed are dimmed, with why."""
-
-    BINDINGS = navigation(
-        "original",
-        down=("scroll_down", "Scroll down"),
-        up=("scroll_up", "Scroll up"),
-        page_down=("page_down", "Page down"),
-        page_up=("page_up", "Page up"),
-        top=("scroll_home", "Top"),
-        bottom=("scroll_end", "Bottom"),
-    )
-
-    def compose(self) -> ComposeResult:
-        yield Static("", id="original-text", markup=False)
-
-    def show(self, article: Article) -> None:
-        reasons = {r.line: r.reason for r in article.removed}
-        lines = article.text.split("\n")
-        width = len(str(len(lines)))
-        parts: list[Content] = []
-        for number, line in enumerate(lines, start=1):
-            gutter = Content(f"{number:>{width}} ").stylize("$text-muted")
-            text = Content(visible(line.replace("\t", "    ")))
-            reason = reasons.get(number)
-            if reason:
-                text = text.stylize(REMOVED_STYLE)
-                text = Content.assemble(text, Content(f"  ← {reason}").stylize(REASON_STYLE))
-            parts.append(Content.assemble(gutter, text))
-        self.query_one("#original-text", Static).update(Content("\n").join(parts))
-        self.scroll_home(animate=False)
-
-
-class FindBar(Input):
-    """`ctrl+f`: find a word or phrase in the article (Enter: next, shift+Enter: previous)."""
-
-    BINDINGS = [
-        Binding("enter", "step(1)", "Next match", id="find.next"),
-        Binding("shift+enter", "step(-1)", "Previous match", id="find.previous"),
-        Binding("escape", "close", "Close", id="find.close"),
-    ]
-
-    class Step(Message):
-        def __init__(self, step: int) -> None:
-            super().__init__()
-            self.step = step
-
-    class Closed(Message):
-        pass
-
-    def action_step(self, step: int) -> None:
-        self.post_message(self.Step(step))
-
-    def action_close(self) -> None:
-        self.post_message(self.Closed())
-
-
-class ArticlePane(Vertical):
-    """The reading view and the original view of the open article, and the find bar."""
-
-    BINDINGS = [
-        Binding("o", "toggle_original", "Original", show=False, id="article.original"),
-        Binding("ctrl+f", "find", "Find in article", show=False, id="article.find"),
-    ]
-
-    class FindStatus(Message):
-        """How many matches find-in-article has, and which one is current."""
-
-        def __init__(self, text: str) -> None:
-            super().__init__()
-            self.text = text
-
-    showing_original = reactive(False)
-
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self._matches: list[tuple[int, int, int]] = []
-        self._current = -1
-
-    def compose(self) -> ComposeResult:
-        with ContentSwitcher(initial="reading"):
-            yield ArticleView(id="reading")
-            yield OriginalView(id="original")
-        yield FindBar(
-            placeholder="Find in article  (Enter next · shift+Enter previous · Esc)", id="find-bar"
-        )
-
-    @property
-    def view(self) -> ArticleView:
-        return self.query_one(ArticleView)
-
-    async def show(self, article: Article, passage: int = 0) -> None:
-        self.showing_original = False
-        self._matches, self._current = [], -1
-        await self.view.show(article, passage)
-        if self.query_one(FindBar).display and self.query_one(FindBar).value:
-            self._find(self.query_one(FindBar).value)
-
-    def watch_showing_original(self, original: bool) -> None:
-        switcher = self.query_one(ContentSwitcher)
-        if original and self.view.article is not None:
-            self.query_one(OriginalView).show(self.view.article)
-            switcher.current = "original"
-            self.query_one(OriginalView).focus()
-        else:
-            switcher.current = "reading"
-            if self.has_focus_within:
-                self.view.focus()
-
-    def action_toggle_original(self) -> None:
-        if self.view.article is None:
-            self.notify("Open an article first", severity="warning")
-            return
-        self.showing_original = not self.showing_original
-
-    def action_find(self) -> None:
-        if self.view.article is None:
-            self.notify("Open an article first", severity="warning")
-            return
-        self.showing_original = False
-        bar = self.query_one(FindBar)
-        bar.display = True
-        bar.focus()
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if isinstance(event.input, FindBar):
-            event.stop()
-            self._find(event.value)
-
-    def _find(self, needle: str) -> None:
-        article = self.view.article
-        self._matches = find_spans(article, needle) if article else []
-        self._current = -1
-        self._step(1)
-
-    def _step(self, step: int) -> None:
-        view = self.view
-        if not self._matches:
-            view.set_layer("find", {})
-            view.set_layer("find-current", {})
-            value = self.query_one(FindBar).value.strip()
-            self.post_message(self.FindStatus("no match" if value else ""))
-            return
-        if self._current < 0:  # the first match at or after the cursor
-            after = [i for i, m in enumerate(self._matches) if m[0] >= view.cursor]
-            self._current = after[0] if after and step > 0 else (0 if step > 0 else -1)
-            self._current %= len(self._matches)
-        else:
-            self._current = (self._current + step) % len(self._matches)
-        passage, start, end = self._matches[self._current]
-        view.set_layer("find", spans_by_passage(self._matches))
-        view.set_layer("find-current", {passage: [(start, end)]})
-        view.move_to(passage, top=False)
-        self.post_message(self.FindStatus(f"match {self._current + 1} of {len(self._matches)}"))
-
-    def on_find_bar_step(self, event: FindBar.Step) -> None:
-        event.stop()
-        self._step(event.step)
-
-    def on_find_bar_closed(self, event: FindBar.Closed) -> None:
-        event.stop()
-        bar = self.query_one(FindBar)
-        bar.value = ""
-        bar.display = False
-        self._matches = []
-        self.view.set_layer("find", {})
-        self.view.set_layer("find-current", {})
-        self.view.focus()
-        self.post_message(self.FindStatus(""))

@@ -3,15 +3,19 @@ of the corpus says: ✓ corroborated, ≠ in conflict, · stated by this article
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from search.facts import CheckedFact
 from search.render import FACT_MARKS
 from search.safety import one_line
+
+if TYPE_CHECKING:
+    from search.facts import CheckedFact
 
 KIND_TITLES = {
     "money": "Money",
@@ -41,6 +45,22 @@ def fact_prompt(entry: CheckedFact) -> Content:
 
 class FactList(OptionList):
     """Enter jumps to the fact's passage; `v` shows it across the corpus."""
+
+    DEFAULT_CSS = """
+    FactList {
+        height: auto;
+        max-height: 24;
+        border: none;
+        padding: 0;
+        background: $background;
+        &:focus {
+            border: none;
+        }
+        & > .option-list--option {
+            padding: 0;
+        }
+    }
+    """
 
     BINDINGS = [
         Binding("v", "explore", "Across corpus", id="facts.explore"),
@@ -77,6 +97,15 @@ class FactList(OptionList):
                 options.append(Option(fact_prompt(entry), id=str(len(self.entries))))
                 self.entries.append(entry)
         self.add_options(options)
+
+    def select_first(self) -> None:
+        """Highlight the first fact (below its group's heading) unless one is already."""
+        if self.highlighted is None or self._entry() is None:
+            first = next(
+                (i for i in range(self.option_count) if not self.get_option_at_index(i).disabled),
+                None,
+            )
+            self.highlighted = first
 
     def _entry(self) -> CheckedFact | None:
         if self.highlighted is None:

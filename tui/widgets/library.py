@@ -16,7 +16,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 from search import ArticleInfo
 from search.safety import one_line
@@ -142,6 +142,11 @@ class LibraryList(ScrollView, can_focus=True):
         return self._view
 
     @property
+    def all_rows(self) -> list[Row]:
+        """Every row, whatever the filter."""
+        return self._rows
+
+    @property
     def total(self) -> int:
         return len(self._rows)
 
@@ -217,10 +222,18 @@ class LibraryList(ScrollView, can_focus=True):
             parts.append(cells[3].rjust(words_w)[:words_w])
         return " ".join(parts)
 
+    def shown_columns(self) -> tuple[str, ...]:
+        """The columns drawn at this width (a narrow pane: title and date)."""
+        _, source_w, _, words_w = self._widths()
+        return tuple(n for n in SORTS if (n != "source" or source_w) and (n != "words" or words_w))
+
     def _header(self) -> str:
         labels = [SORT_LABELS[name] for name in SORTS]
         arrow = "▼" if self.reverse else "▲"
-        labels[SORTS.index(self.sort_by)] += f" {arrow}"
+        if self.sort_by in self.shown_columns():
+            labels[SORTS.index(self.sort_by)] += f" {arrow}"
+        else:  # sorted by a column too wide for the pane: say so on the title
+            labels[0] += f" · by {SORT_LABELS[self.sort_by].lower()} {arrow}"
         return self._line((labels[0], labels[1], labels[2], labels[3]))
 
     def render_line(self, y: int) -> Strip:
@@ -296,7 +309,11 @@ class LibraryList(ScrollView, can_focus=True):
             self.post_message(self.Chosen(self.highlighted))
 
     def action_sort(self) -> None:
-        self.sort_by = SORTS[(SORTS.index(self.sort_by) + 1) % len(SORTS)]
+        """The next column shown on screen (so the arrow that says how rows are sorted is
+        always there to see)."""
+        shown = self.shown_columns()
+        at = shown.index(self.sort_by) if self.sort_by in shown else -1
+        self.sort_by = shown[(at + 1) % len(shown)]
 
     def action_reverse(self) -> None:
         self.reverse = not self.reverse
@@ -316,22 +333,33 @@ class LibraryList(ScrollView, can_focus=True):
 
 
 class LibraryPane(Vertical):
-    """The filter field above the list of articles."""
+    """The filter field above the list of articles (a line saying `f` filters, until then:
+    the field is made when first used, so the first screen does not wait for it)."""
 
     BINDINGS = [
         Binding("f", "filter", "Filter", id="library.filter"),
     ]
+    HINT = "Filter articles  (f)"
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="Filter articles  (f)", id="library-filter")
+        yield Static(self.HINT, id="library-filter-hint", classes="filter-line", markup=False)
         yield LibraryList(id="library-list")
 
     @property
     def list(self) -> LibraryList:
         return self.query_one(LibraryList)
 
-    def action_filter(self) -> None:
-        self.query_one("#library-filter", Input).focus()
+    @property
+    def field(self) -> Input | None:
+        return next(iter(self.query("#library-filter").results(Input)), None)
+
+    async def action_filter(self) -> None:
+        field = self.field
+        if field is None:
+            field = Input(placeholder=self.HINT, id="library-filter", classes="filter-line")
+            await self.query_one("#library-filter-hint").remove()
+            await self.mount(field, before=self.list)
+        field.focus()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
@@ -342,8 +370,8 @@ class LibraryPane(Vertical):
         self.list.focus()
 
     def on_key(self, event: events.Key) -> None:
-        field = self.query_one("#library-filter", Input)
-        if not field.has_focus:
+        field = self.field
+        if field is None or not field.has_focus:
             return
         if event.key in ("down", "tab"):
             event.stop()

@@ -4,14 +4,17 @@ highlights are layers of character spans, each styled from theme variables."""
 
 from __future__ import annotations
 
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING
+
 from textual.content import Content
 from textual.geometry import Offset
 from textual.widgets import Static
 
 from search import Passage, PassageKind
 from search.safety import visible
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 Spans = list[tuple[int, int]]
 
@@ -30,13 +33,16 @@ BULLET = "• "
 def passage_content(passage: Passage, layers: dict[str, Spans]) -> Content | Table:
     """What a passage shows: its literal text with each layer's spans styled."""
     if passage.kind is PassageKind.TABLE:
+        from rich.table import Table
+        from rich.text import Text
+
         from search.reading import table_rows  # markdown-it: loaded when a table shows
 
         rows = table_rows(passage.text)
         if len(rows) >= 2:
             table = Table(show_edge=True, header_style="bold", expand=False)
             for cell in rows[0]:
-                table.add_column(Text(visible(cell)))
+                table.add_column(Text(visible(cell)), overflow="fold")  # no cell cut short
             width = len(rows[0])
             for row in rows[1:]:
                 cells = (row + [""] * width)[:width]
@@ -55,6 +61,47 @@ def passage_content(passage: Passage, layers: dict[str, Spans]) -> Content | Tab
 
 class PassageBlock(Static):
     """A passage in the article pane; the reader's passage cursor is the `-cursor` class."""
+
+    DEFAULT_CSS = """
+    PassageBlock {
+        padding: 0 1;
+        margin-bottom: 1;
+        border-left: blank;
+    }
+
+    PassageBlock.-cursor {
+        background: $primary 12%;
+        border-left: thick $primary;
+    }
+
+    PassageBlock.-bookmarked {
+        border-right: thick $secondary;
+    }
+
+    PassageBlock.heading {
+        text-style: bold;
+        color: $text-accent;
+    }
+
+    PassageBlock.list_item {
+        padding-left: 3;
+        margin-bottom: 0;
+    }
+
+    PassageBlock.quote {
+        border-left: outer $secondary;
+        color: $text-muted;
+        text-style: italic;
+    }
+
+    PassageBlock.quote.-cursor {
+        border-left: thick $primary;
+    }
+
+    PassageBlock.table {
+        width: 100%;  /* a table wider than the pane wraps its cells: nothing is cut off */
+    }
+    """
 
     def __init__(self, passage: Passage) -> None:
         classes = f"passage {passage.kind.value}"

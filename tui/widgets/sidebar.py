@@ -4,22 +4,27 @@ cleaning removed from its file and why."""
 from __future__ import annotations
 
 from collections import Counter
+from typing import TYPE_CHECKING
 
-from rich.table import Table
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from search import Article
-from search.facts import CheckedFact
 from search.safety import one_line
 from tui.widgets.facts import FactList
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from search.facts import CheckedFact
 
 MAX_REMOVED_SHOWN = 12
 
 
 def _grid() -> Table:
+    from rich.table import Table
+
     grid = Table.grid(padding=(0, 1))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(overflow="fold")
@@ -64,18 +69,26 @@ def removed_summary(article: Article) -> Table | Text:
 
 
 class InfoSidebar(VerticalScroll, can_focus=True):
-    """The open article's details and cleaning report."""
+    """The open article's details, facts and cleaning report (made when the first article
+    shows: the first screen does not wait for them)."""
 
-    def compose(self) -> ComposeResult:
-        yield Static("Details", classes="sidebar-heading")
-        yield Static("", id="sidebar-details", markup=False)
-        yield Static("Facts", classes="sidebar-heading", id="facts-heading")
-        yield Static("Reading the corpus's facts…", id="facts-status", markup=False)
-        yield FactList(id="sidebar-facts")
-        yield Static("Removed by cleaning", classes="sidebar-heading", id="removed-heading")
-        yield Static("", id="sidebar-removed", markup=False)
+    def _parts(self) -> None:
+        if self.query("#sidebar-details"):
+            return
+        self.mount_all(
+            [
+                Static("Details", classes="sidebar-heading"),
+                Static("", id="sidebar-details", markup=False),
+                Static("Facts", classes="sidebar-heading", id="facts-heading"),
+                Static("", id="facts-status", markup=False),
+                FactList(id="sidebar-facts"),
+                Static("Removed by cleaning", classes="sidebar-heading", id="removed-heading"),
+                Static("", id="sidebar-removed", markup=False),
+            ]
+        )
 
     def show(self, article: Article) -> None:
+        self._parts()
         self.query_one("#sidebar-details", Static).update(article_details(article))
         self.query_one("#removed-heading", Static).update(
             f"Removed by cleaning ({len(article.removed)} lines)"
@@ -83,8 +96,15 @@ class InfoSidebar(VerticalScroll, can_focus=True):
         self.query_one("#sidebar-removed", Static).update(removed_summary(article))
         self.scroll_home(animate=False)
 
+    def facts_problem(self, text: str) -> None:
+        """The corpus's facts could not be read: say so instead of "Reading…"."""
+        self._parts()
+        self.query_one("#facts-status", Static).update(text)
+        self.query_one(FactList).display = False
+
     def show_facts(self, entries: list[CheckedFact] | None) -> None:
         """The article's facts; None while the corpus's facts are still being read."""
+        self._parts()
         status = self.query_one("#facts-status", Static)
         facts = self.query_one(FactList)
         if entries is None:

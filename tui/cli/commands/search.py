@@ -16,7 +16,7 @@ SHOWN = 2  # passages printed under each article; the rest are counted
 
 
 def counted(result: SearchResult) -> str:
-    """"13 passages in 4 articles" (about N passages when the count is an upper bound)."""
+    """ "13 passages in 4 articles" (about N passages when the count is an upper bound)."""
     about = "" if result.total_exact else "about "
     said = f"{about}{result.total} passage{'' if result.total == 1 else 's'}"
     if result.grouped:
