@@ -25,7 +25,6 @@ from tui.dialogs.help import HelpScreen
 from tui.screens.reader import ReaderScreen
 from tui.screens.search import SearchScreen
 from tui.widgets.article_pane import ArticlePane, OriginalView
-from tui.widgets.hits import HitList
 from tui.widgets.passage import PassageBlock
 
 JASSY = "Jassy Defends Amazon's $200B AI Spending Spree"
@@ -153,10 +152,9 @@ async def test_search_as_you_type_then_enter_opens_the_hit(make_app) -> None:
         assert isinstance(app.screen, SearchScreen)
         await pilot.press(*"Trainium")
         await ready(pilot)
-        hits = app.screen.query_one(HitList)
-        assert hits.option_count == 13
+        assert len(app.screen.result.hits) == 13
         assert str(app.screen.query_one("#search-status", Static).render()).startswith(
-            "13 passages match"
+            "13 passages in 4 articles match"
         )
         first = app.screen.result.hits[0]
         await pilot.press("enter")
@@ -226,7 +224,7 @@ async def test_did_you_mean_is_one_key_away(make_app) -> None:
         await pilot.press("ctrl+r")
         await ready(pilot)
         assert app.screen.query_one("#search-input", Input).value == "trainium"
-        assert app.screen.query_one(HitList).option_count == 13
+        assert len(app.screen.result.hits) == 13
 
 
 async def test_a_bad_query_is_explained_in_one_line(make_app) -> None:

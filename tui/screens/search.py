@@ -23,7 +23,7 @@ from tui.messages import Searched, Status
 from tui.widgets.hits import HitList
 
 DEBOUNCE_SECONDS = 0.04  # a pause this long in typing starts a search
-RESULT_LIMIT = 25  # the best hits; the status line says how many matched in all
+RESULT_LIMIT = 25  # the best articles; the status line says how many passages matched in all
 
 
 @dataclass(frozen=True)
@@ -156,7 +156,14 @@ class SearchScreen(Jobs, ModalScreen[SearchChoice | None]):
             return one_line(result.error)
         count = f"{result.total:,} passage{'' if result.total == 1 else 's'}"
         line = f"{count} match" + ("es" if result.total == 1 else "")
-        if result.total > len(result.hits):
+        if result.articles:
+            articles = len(result.articles)
+            line = f"{count} in {articles} article{'' if articles == 1 else 's'} match"
+            if result.total == 1:
+                line += "es"
+            if articles >= RESULT_LIMIT:
+                line += f" · best {articles} articles shown"
+        elif result.total > len(result.hits):
             line += f" · best {len(result.hits)} shown"
         if result.suggestion:
             line += f" · did you mean “{one_line(result.suggestion)}”? ctrl+r to search it"
@@ -187,11 +194,11 @@ class SearchScreen(Jobs, ModalScreen[SearchChoice | None]):
             self._chosen_early = 0  # typed faster than the search: open its first hit when it comes
             return
         hits = self.query_one(HitList)
-        self._choose(hits.highlighted if hits.highlighted is not None else 0)
+        self._choose(hits.hit_index(hits.highlighted))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self._choose(event.option_index)
+        self._choose(self.query_one(HitList).hit_index(event.option_index))
 
     def _choose(self, index: int) -> None:
         result = self.result
