@@ -9,7 +9,7 @@ _EXPORTS = {
     "Progress": "building",
     "CorpusIndex": "corpus_index",
     "QueryError": "query",
-    "RULES": "query",
+    "RULES": "rules",
     "ArticleHit": "results",
     "Copy": "results",
     "Hit": "results",

@@ -284,6 +284,9 @@ async def test_question_mark_lists_the_keys_from_the_bindings(make_app) -> None:
         for line in ("Next passage", "Previous passage", "Search", "Find in article", "Original"):
             assert line in text
         assert "reader.search" in text  # the id to rebind it with
+        rules = str(app.screen.query_one("#help-rules", Static).render())
+        assert "Searching (/): the rules" in rules
+        assert '"Quoted words" are required' in rules and "prefix* finds words" in rules
         await pilot.press("escape")
         assert isinstance(app.screen, ReaderScreen)
 

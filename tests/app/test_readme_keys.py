@@ -51,3 +51,10 @@ def test_every_key_the_reader_shows_is_in_the_readme_table() -> None:
         if binding.show
     }
     assert shown - table_keys() == set()
+
+
+def test_the_readme_quotes_the_search_rules_the_app_applies() -> None:
+    from search.index.rules import RULES
+
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    assert " ".join(RULES.split()) in readme

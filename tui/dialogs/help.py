@@ -62,6 +62,14 @@ def help_content(app: App, sections: Sequence[Section], keymap: dict[str, str]) 
     return Content("\n").join(lines)
 
 
+def search_rules() -> Content:
+    """The query rules (search/index/rules.py), under the keys."""
+    from search.index.rules import RULES
+
+    title = Content("Searching (/): the rules").stylize("bold $text-accent")
+    return Content("\n").join([title, Content(RULES.rstrip())])
+
+
 class HelpScreen(ModalScreen[None]):
     """The keys, grouped by where they work."""
 
@@ -69,6 +77,10 @@ class HelpScreen(ModalScreen[None]):
     HelpScreen {
         align: center middle;
         background: $background 60%;
+    }
+
+    #help-rules {
+        margin-top: 1;
     }
 
     #help-box {
@@ -97,6 +109,7 @@ class HelpScreen(ModalScreen[None]):
             box.border_title = "Keys"
             box.border_subtitle = "Esc closes · rebind in config.yaml (keys: {id: key})"
             yield Static(help_content(self.app, self.sections, self.keymap), markup=False)
+            yield Static(search_rules(), markup=False, id="help-rules")
 
     def action_scroll(self, direction: str) -> None:
         box = self.query_one("#help-box", VerticalScroll)
