@@ -75,7 +75,8 @@ class FactScreen(Jobs, ModalScreen[Place | None]):
         said = {r: sum(k.relation == r for k in links) for r in RELATION_WORDS}
         counts = [f"✓ {said['corroborates']} agree", f"≠ {said['conflicts']} differ"]
         if said["copy"]:
-            counts.append(f"{said['copy']} copies (not sources)")
+            copies = "1 copy" if said["copy"] == 1 else f"{said['copy']} copies"
+            counts.append(f"{copies} of this article (no second source)")
         times = f" ×{self.group.count}" if self.group.count > 1 else ""
         return f"{fact.kind}: “{one_line(fact.text)}”{times} — {self.group.status} · " + " · ".join(
             counts
