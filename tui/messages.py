@@ -13,7 +13,7 @@ from search import Article, ArticleInfo
 if TYPE_CHECKING:
     from search.bookmarks import Bookmark
     from search.compare import Comparison
-    from search.facts import CheckedFact
+    from search.facts import CheckedFact, FactGroup
     from search.index import SearchResult, UpdateReport
 
 Spans = list[tuple[int, int]]
@@ -65,6 +65,19 @@ class FactsRead(Message):
 
     facts: dict[str, list[CheckedFact]]
     partners: dict[str, list[tuple[str, float]]]
+
+
+@dataclass
+class FactGroupsRead(Message):
+    """One article's sidebar rows (a figure stated several times is one row) and the library
+    rows (title, source, date) of the other articles they link to, by id."""
+
+    article_id: str
+    groups: list[FactGroup]
+    linked: dict[str, ArticleInfo]
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, FactGroupsRead)
 
 
 @dataclass

@@ -26,6 +26,7 @@ from tui.messages import (
     BookmarksListed,
     Compared,
     CompareFailed,
+    FactGroupsRead,
     FactsRead,
     IndexOpened,
     LibraryListed,
@@ -39,6 +40,7 @@ from tui.messages import (
 
 if TYPE_CHECKING:
     from search.bookmarks import Bookmark
+    from search.facts import CheckedFact
 
 Post = Callable[[Message], object]
 
@@ -92,6 +94,27 @@ def load_library(workspace: Workspace, post: Post, listed: bool = False) -> None
 
 def load_facts(workspace: Workspace, post: Post) -> None:
     post(FactsRead(workspace.facts(), workspace.partners()))
+
+
+def group_facts(
+    workspace: Workspace,
+    post: Post,
+    article_id: str,
+    entries: list[CheckedFact],
+    library: list[ArticleInfo],
+) -> None:
+    """The sidebar's rows for one article, from its checked facts already read: a figure
+    stated several times is one row; the articles its rows link to are named from the
+    `library`'s rows (the Workspace is asked only for those it has not read yet)."""
+    from search.facts import group_facts as grouped
+
+    groups = grouped(list(entries))
+    wanted = {aid for group in groups for aid in group.linked_articles()}
+    linked = {info.id: info for info in library if info.id in wanted and info.read}
+    missing = sorted(wanted - linked.keys())
+    if missing:
+        linked.update(workspace.linked_articles(missing))
+    post(FactGroupsRead(article_id, groups, linked))
 
 
 def open_article(

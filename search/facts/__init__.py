@@ -15,6 +15,7 @@ _EXPORTS = {
     "extract": "extract",
     "figures_in": "figures",
     "FactGroup": "sidebar",
+    "article_name": "sidebar",
     "group_facts": "sidebar",
     "story_terms": "stories",
     "copy_groups": "stories",

@@ -5,8 +5,15 @@ and every statement; each row's links name the other articles by id, with why an
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from search.facts.check import CheckedFact, Link
+from search.safety import one_line
+
+if TYPE_CHECKING:
+    from search.model import ArticleInfo
+
+RELATION_WORDS = {"corroborates": "✓ also in", "conflicts": "≠ in", "copy": "= copy:"}
 
 
 @dataclass
@@ -96,3 +103,16 @@ def group_facts(entries: list[CheckedFact]) -> list[FactGroup]:
     for entry in entries:
         groups.setdefault(_key(entry), FactGroup()).entries.append(entry)
     return list(groups.values())
+
+
+def article_name(article_id: str, infos: dict[str, ArticleInfo], width: int = 0) -> str:
+    """How a link names the other article: “its title” (source, date), the title cut to
+    `width` characters if given; a bare id only for an article the library does not list."""
+    info = infos.get(article_id)
+    if info is None:
+        return article_id
+    title = one_line(info.title)
+    if width and len(title) > width:
+        title = title[: width - 1].rstrip() + "…"
+    details = ", ".join(p for p in (info.source, info.published) if p)
+    return f"“{title}”" + (f" ({one_line(details)})" if details else "")

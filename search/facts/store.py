@@ -306,8 +306,8 @@ class FactStore:
                 known[(a, b)] = (versions, score)
                 fresh.append((a, b))
                 if score >= SAME_STORY:
-                    partners[a].append((b, round(score, 3)))
-                    partners[b].append((a, round(score, 3)))
+                    partners[a].append((b, score))  # unrounded: what compare prints
+                    partners[b].append((a, score))
         for pair in copies:
             a, b = sorted(pair)
             if all(o != b for o, _ in partners.get(a, [])):

@@ -114,7 +114,7 @@ async def test_c_in_compare_picks_another_article_partner_first(make_app) -> Non
         await pilot.press("c")
         await ready(pilot)
         options = pilot.app.screen.query_one(OptionList)
-        assert str(options.get_option_at_index(0).prompt).startswith("same story 0.")
+        assert str(options.get_option_at_index(0).prompt).startswith("≈ 0.")
         await pilot.press("down", "enter")
         await ready(pilot)
         screen = pilot.app.screen

@@ -22,9 +22,9 @@ def test_the_same_story_score_is_the_one_compare_reports(workspace) -> None:
     )
     assert partner.startswith("001") and score >= SAME_STORY
     result = workspace.compare(partner)
-    assert round(result.similarity, 3) == score
+    assert result.similarity == pytest.approx(score, abs=1e-9)  # unrounded: compare prints it
     a, b = workspace.article(result.a), workspace.article(result.b)
-    assert round(similarity_of(a, b), 3) == score
+    assert similarity_of(a, b) == pytest.approx(score, abs=1e-9)
 
 
 def test_stories_on_one_broad_subject_are_not_the_same_story(seeds) -> None:

@@ -1,5 +1,6 @@
-"""Choose another article of the corpus (to compare with): same-story partners first, with
-their similarity, then every other article by title. Dismisses with the article id or None."""
+"""Choose another article of the corpus (to compare with): same-story partners first, marked
+"≈ 0.80" with the similarity `dossier compare` reports for the pair, then every other article
+by title. Dismisses with the article id or None."""
 
 from __future__ import annotations
 
@@ -60,7 +61,7 @@ class ArticlePicker(ModalScreen[str | None]):
             prompt = Content(one_line(row.title))
             if row.id in self.scores:
                 prompt = Content.assemble(
-                    Content(f"same story {self.scores[row.id]:.2f}  ").stylize("$text-success"),
+                    Content(f"≈ {self.scores[row.id]:.2f}  ").stylize("$text-success"),
                     prompt,
                 )
             options.append(Option(prompt, id=row.id))

@@ -36,6 +36,7 @@ if TYPE_CHECKING:  # the messages and the workers are imported after the first f
         ArticleLoaded,
         ArticlesRead,
         ArticleUnavailable,
+        FactGroupsRead,
         FactsRead,
         IndexOpened,
         LibraryListed,
@@ -73,6 +74,7 @@ class ReaderScreen(ReaderPanes, ReaderActions):
     FAILED = {
         "library": "search is unavailable",
         "facts": "facts unavailable",
+        "fact-rows": "facts unavailable",
         "marks": "bookmarks",
     }
     BINDINGS = [
@@ -187,11 +189,26 @@ class ReaderScreen(ReaderPanes, ReaderActions):
 
     def on_facts_read(self, message: FactsRead) -> None:
         self.facts = message.facts
-        self.query_one(LibraryList).mark_same_story(
-            {aid for aid, found in message.partners.items() if found}
-        )
+        self.query_one(LibraryList).mark_same_story(message.partners)
         if self.article is not None:
-            self.query_one(InfoSidebar).show_facts(self.facts.get(self.article.id, []))
+            self._group_facts(self.article.id)
+
+    def _group_facts(self, article_id: str) -> None:
+        """The sidebar's rows for the article and the titles they name: in a worker (until
+        they come, the sidebar says they are being read, not another article's facts)."""
+        self.query_one(InfoSidebar).show_facts(None)
+        if self.facts is None:
+            return
+        from tui import workers
+
+        entries = self.facts.get(article_id, [])
+        self.run_job(
+            workers.group_facts, article_id, entries, self.all_articles(), group="fact-rows"
+        )
+
+    def on_fact_groups_read(self, message: FactGroupsRead) -> None:
+        if self.article is not None and self.article.id == message.article_id:
+            self.query_one(InfoSidebar).show_facts(message.groups, message.linked)
 
     def on_status(self, message: Status) -> None:
         self._status(message.text)
@@ -200,7 +217,7 @@ class ReaderScreen(ReaderPanes, ReaderActions):
         self._fail(message.text)
 
     def job_failed(self, group: str, text: str) -> None:
-        if group == "facts":
+        if group in ("facts", "fact-rows"):
             self.query_one(InfoSidebar).facts_problem(text)
         if group == "library":
             self._fail(text)
@@ -316,7 +333,7 @@ class ReaderScreen(ReaderPanes, ReaderActions):
         self.article = article
         sidebar = self.query_one(InfoSidebar)
         sidebar.show(article)
-        sidebar.show_facts(None if self.facts is None else self.facts.get(article.id, []))
+        self._group_facts(article.id)
         library = self.query_one(LibraryList)
         library.current = article.id
         library.select_article(article.id)
@@ -352,8 +369,8 @@ class ReaderScreen(ReaderPanes, ReaderActions):
     def on_fact_list_explore(self, message: FactList.Explore) -> None:
         from tui.screens.fact import FactScreen
 
-        titles = {row.id: row.title for row in self.library_rows()}
-        screen = FactScreen(message.entry, self.facts or {}, self.workspace, titles)
+        infos = {row.id: row for row in self.all_articles()} | message.infos  # names' mentions
+        screen = FactScreen(message.group, infos, self.workspace)
         self.app.push_screen(screen, self._place_chosen)
 
     def _place_chosen(self, place: Place | None) -> None:

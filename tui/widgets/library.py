@@ -23,7 +23,7 @@ from search.safety import one_line
 from tui.navigation import navigation
 
 SORTS = ("title", "source", "published", "words")
-SAME_STORY_MARK = "≈ "  # before the title of an article that another one retells (`c`)
+SAME_STORY_MARK = "≈"  # before the title of an article that another one retells (`c`)
 SORT_LABELS = {"title": "Title", "source": "Source", "published": "Date", "words": "Words"}
 SOURCE_WIDTH, DATE_WIDTH, WORDS_WIDTH = 14, 10, 6
 MIN_TITLE_WIDTH = 16
@@ -132,7 +132,8 @@ class LibraryList(ScrollView, can_focus=True):
         self._rows: list[Row] = []
         self._view: list[Row] = []
         self._filter: list[str] = []
-        self.same_story: set[str] = set()  # ids of articles another article retells: marked
+        # articles another article retells, with the closest one's score (compare's similarity)
+        self.same_story: dict[str, float] = {}
 
     # --- content ---------------------------------------------------------------------------
 
@@ -161,8 +162,12 @@ class LibraryList(ScrollView, can_focus=True):
         self._rows = [fresh.pop(row.info.id, row) for row in self._rows] + list(fresh.values())
         self._refresh_view()
 
-    def mark_same_story(self, ids: set[str]) -> None:
-        self.same_story = ids
+    def mark_same_story(self, partners: dict[str, list[tuple[str, float]]]) -> None:
+        """Mark "≈ 0.80" before the title of each article with a same-story partner: the
+        closest partner's score, the similarity `dossier compare` reports for the pair."""
+        self.same_story = {
+            aid: max(s for _, s in found) for aid, found in partners.items() if found
+        }
         self.refresh()
 
     def set_filter(self, text: str) -> None:
@@ -254,7 +259,8 @@ class LibraryList(ScrollView, can_focus=True):
         if index == self.cursor:
             name = "library--cursor" if self.has_focus else "library--cursor-blurred"
             style += self.get_component_rich_style(name)
-        title = f"{SAME_STORY_MARK}{row.title}" if row.info.id in self.same_story else row.title
+        score = self.same_story.get(row.info.id)
+        title = row.title if score is None else f"{SAME_STORY_MARK} {score:.2f} {row.title}"
         text = self._line((title, row.source, row.date, row.words))
         return Strip([Segment(_fit(text, width), style)], width)
 

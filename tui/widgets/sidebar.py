@@ -17,7 +17,8 @@ from tui.widgets.facts import FactList
 if TYPE_CHECKING:
     from rich.table import Table
 
-    from search.facts import CheckedFact
+    from search import ArticleInfo
+    from search.facts import FactGroup
 
 MAX_REMOVED_SHOWN = 12
 
@@ -102,20 +103,23 @@ class InfoSidebar(VerticalScroll, can_focus=True):
         self.query_one("#facts-status", Static).update(text)
         self.query_one(FactList).display = False
 
-    def show_facts(self, entries: list[CheckedFact] | None) -> None:
-        """The article's facts; None while the corpus's facts are still being read."""
+    def show_facts(
+        self, groups: list[FactGroup] | None, infos: dict[str, ArticleInfo] | None = None
+    ) -> None:
+        """The article's facts, one row per figure (`infos` names the articles they link to);
+        None while they are still being read."""
         self._parts()
         status = self.query_one("#facts-status", Static)
         facts = self.query_one(FactList)
-        if entries is None:
+        if groups is None:
             status.update("Reading the corpus's facts…")
             status.display, facts.display = True, False
             return
-        figures = [e for e in entries if e.fact.kind != "entity"]
-        counts = {s: sum(e.status == s for e in figures) for s in ("corroborated", "conflict")}
+        figures = [g for g in groups if g.kind != "entity"]
+        counts = {s: sum(g.status == s for g in figures) for s in ("corroborated", "conflict")}
         status.update(
             f"{len(figures)} figures · ✓ {counts['corroborated']} corroborated · "
             f"≠ {counts['conflict']} in conflict · Enter goes to one, v shows it across articles"
         )
-        status.display, facts.display = True, bool(entries)
-        facts.show_facts(entries)
+        status.display, facts.display = True, bool(groups)
+        facts.show_facts(groups, infos or {})

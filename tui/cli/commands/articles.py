@@ -22,7 +22,7 @@ def run(args: Namespace) -> int:
         partners = corpus.partners()  # compare's similarity, from the facts cache
         for row in rows:
             row["same_story"] = [
-                {"id": other, "score": round(score, 2)}
+                {"id": other, "score": round(score, 3)}
                 for other, score in partners.get(str(row["id"]), [])
             ]
         write_json(rows)
