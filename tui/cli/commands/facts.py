@@ -6,19 +6,11 @@ from __future__ import annotations
 
 from argparse import Namespace
 
-from search import ArticleInfo, CorpusError, LoadError
-from search.facts import FactGroup, group_facts
+from search import CorpusError, LoadError
+from search.facts import FactGroup, article_name, group_facts
 from search.render import FACT_MARKS
-from search.safety import one_line, visible
+from search.safety import visible
 from tui.cli.output import console, workspace, write_json
-
-
-def _named(article_id: str, infos: dict[str, ArticleInfo]) -> str:
-    info = infos.get(article_id)
-    if info is None:
-        return article_id
-    details = ", ".join(p for p in (info.source, info.published) if p)
-    return f"“{one_line(info.title)}”" + (f" ({one_line(details)})" if details else "")
 
 
 def run(args: Namespace) -> int:
@@ -53,7 +45,7 @@ def run(args: Namespace) -> int:
                 sign = {"corroborates": "  ✓ also in", "conflicts": "  ≠ in"}.get(
                     link.relation, f"  {link.relation}:"
                 )
-                detail = Text(f"{sign} {visible(_named(link.article, infos))}", style="dim")
+                detail = Text(f"{sign} {visible(article_name(link.article, infos))}", style="dim")
                 if link.relation == "conflicts":
                     detail.append(f": {visible(link.text)}")
                 out.print(detail)
