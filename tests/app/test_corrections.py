@@ -170,3 +170,49 @@ async def test_a_corrections_file_that_cannot_be_read_is_a_notice(make_app, corp
         await ready(pilot)
         await open_row(pilot, AMAZON)
         assert any("corrections file could not be read" in n for n in notices(app))
+
+
+WIRE = """STANDARD OIL TO FORM FINANCIAL UNIT
+
+CLEVELAND, Feb 26 - Standard Oil Co said it will form a financial services unit to manage the
+company's cash and investments, a move analysts said was long expected by the market.
+
+The company said the unit would start operations next month with assets of about 13.5 billion
+dlrs and would be run by its current treasurer.
+Reuter
+"""
+CLIP = """---
+title: "Harbour budget approved after long debate"
+source: "https://example.com/news/harbour-budget"
+author:
+  - "[[Jane Smith]]"
+published: 2024-05-02
+tags:
+  - "harbour"
+  - "budget"
+---
+The council approved the new budget for the harbour after a long debate on Tuesday evening.
+
+The budget sets aside money for dredging, new moorings and a repaired sea wall.
+"""
+
+
+async def test_the_sidebar_shows_dateline_place_and_tags_and_a_corrected_date(
+    make_app, tmp_path
+) -> None:
+    folder = tmp_path / "mixed"
+    write(folder, "wire.txt", WIRE)
+    write(folder, "clip.md", CLIP)
+    app = make_app(folder)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await ready(pilot)
+        await open_row(pilot, "Harbour budget")
+        assert "Tags #harbour #budget" in sidebar_text(pilot)
+        await open_row(pilot, "STANDARD OIL")
+        shown = sidebar_text(pilot)
+        assert "Dateline CLEVELAND, Feb 26 -" in shown and "Place CLEVELAND" in shown
+        assert "Published —" in shown
+        await pilot.press("D", "tab", *"1987-02-26", "enter")
+        await ready(pilot)
+        assert "Published 1987-02-26 (corrected)" in sidebar_text(pilot)
+        assert status(pilot) == "Corrected: date"
