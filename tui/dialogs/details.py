@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
@@ -51,8 +51,18 @@ class DetailsDialog(Jobs, ModalScreen["Corrected | None"]):
         margin-bottom: 1;
     }
 
-    #details-box Label {
+    .details-field {
+        height: 1;
+        margin-bottom: 1;
+    }
+
+    .details-field Label {
+        width: 8;
         color: $text-muted;
+    }
+
+    .details-field Input {
+        width: 1fr;
     }
 
     #details-problem {
@@ -69,7 +79,7 @@ class DetailsDialog(Jobs, ModalScreen["Corrected | None"]):
     """
     AUTO_FOCUS = "#details-title"
     BINDINGS = [
-        Binding("escape", "dismiss(None)", "Cancel", id="details.cancel"),
+        Binding("escape", "cancel", "Cancel", id="details.cancel"),
         Binding("enter,ctrl+s", "save", "Save", priority=True, id="details.save"),
     ]
 
@@ -84,8 +94,11 @@ class DetailsDialog(Jobs, ModalScreen["Corrected | None"]):
             heading = f"Details of “{one_line(self.article.title)}”"
             yield Static(Content(visible(heading)), id="details-heading")
             for name, label, placeholder in FIELDS:
-                yield Label(label)
-                yield Input(self._was(name), placeholder=placeholder, id=f"details-{name}")
+                with Horizontal(classes="details-field"):
+                    yield Label(label)
+                    yield Input(
+                        self._was(name), placeholder=placeholder, compact=True, id=f"details-{name}"
+                    )
             yield Static("", id="details-problem", markup=False)
             yield Static(HINT, id="details-hint", markup=False)
 
@@ -96,6 +109,10 @@ class DetailsDialog(Jobs, ModalScreen["Corrected | None"]):
         """The fields the reader changed ("": give back what cleaning found)."""
         typed = {name: self.query_one(f"#details-{name}", Input).value for name, *_ in FIELDS}
         return {n: v.strip() for n, v in typed.items() if v.strip() != self._was(n).strip()}
+
+    def action_cancel(self) -> None:
+        if not self._saving:  # once saving, the dialog waits to say how it went
+            self.dismiss(None)
 
     def action_save(self) -> None:
         if self._saving:
