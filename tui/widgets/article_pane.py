@@ -4,6 +4,8 @@ screen does not wait for them."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -36,7 +38,18 @@ class OriginalView(VerticalScroll, can_focus=True):
         overflow-y: scroll;
     }
 
+    OriginalView {
+        layers: text cursor;
+    }
+
     OriginalView #original-text {
+        width: 100%;
+        layer: text;
+    }
+
+    OriginalView #original-cursor {  /* the cursor's line drawn again, over the text */
+        layer: cursor;
+        position: absolute;
         width: 100%;
     }
     """
@@ -72,6 +85,7 @@ class OriginalView(VerticalScroll, can_focus=True):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="original-text", markup=False)
+        yield Static("", id="original-cursor", markup=False)
 
     def show(self, article: Article, line: int | None = None) -> None:
         """Show the file of `article`, the cursor on `line` (None: the first, from the top)."""
@@ -90,6 +104,7 @@ class OriginalView(VerticalScroll, can_focus=True):
             parts.append(Content.assemble(gutter, text))
         self._parts, self._heights = parts, (-1, [])
         self.set_reactive(OriginalView.line, max(1, min(line or 1, len(parts))))
+        self.query_one("#original-text", Static).update(Content("\n").join(parts))
         self._draw()
         if line is None:
             self.scroll_home(animate=False)
@@ -97,30 +112,42 @@ class OriginalView(VerticalScroll, can_focus=True):
             self.call_after_refresh(self._scroll_to_line)
 
     def _draw(self) -> None:
-        parts = list(self._parts)
-        if parts:
-            at = self.line - 1
-            parts[at] = parts[at].stylize(CURSOR_STYLE)
-        self.query_one("#original-text", Static).update(Content("\n").join(parts))
+        """The cursor: its line again, highlighted, over the text (a long file is not drawn
+        again at each move)."""
+        cursor = self.query_one("#original-cursor", Static)
+        cursor.display = bool(self._parts)
+        if self._parts:
+            cursor.update(self._parts[self.line - 1].stylize(CURSOR_STYLE))
+            cursor.styles.offset = (0, self._line_top(self.line))
+
+    def on_resize(self) -> None:
+        if self._parts:
+            self.call_after_refresh(self._draw)  # long lines wrap anew
 
     def watch_line(self) -> None:
         self._draw()
         self._scroll_to_line()
 
     def _line_heights(self) -> list[int]:
-        """How many rows each line takes at the current width (long lines wrap)."""
+        """Where each line starts, in rows, at the current width (long lines wrap), and
+        where the last ends."""
         width = self.query_one("#original-text", Static).content_region.width
         if self._heights[0] != width:
-            rows = [part.get_height({}, width) if width > 0 else 1 for part in self._parts]
-            self._heights = (width, rows)
+            tops = [0]
+            for part in self._parts:
+                tops.append(tops[-1] + (part.get_height({}, width) if width > 0 else 1))
+            self._heights = (width, tops)
         return self._heights[1]
 
+    def _line_top(self, line: int) -> int:
+        tops = self._line_heights()
+        return tops[line - 1] if line <= len(tops) else 0
+
     def _scroll_to_line(self) -> None:
-        heights = self._line_heights()
-        if not heights:
+        tops = self._line_heights()
+        if len(tops) < 2:
             return
-        top = sum(heights[: self.line - 1])
-        bottom = top + heights[self.line - 1]
+        top, bottom = tops[self.line - 1], tops[self.line]
         shown = self.scrollable_content_region.height
         if top < self.scroll_y:
             self.scroll_to(y=top, animate=False)
@@ -147,12 +174,8 @@ class OriginalView(VerticalScroll, can_focus=True):
         offset = event.get_content_offset(text)
         if offset is None:
             return
-        row = 0
-        for number, height in enumerate(self._line_heights(), start=1):
-            row += height
-            if offset.y < row:
-                self.line = number
-                return
+        tops = self._line_heights()
+        self.line = max(1, min(len(self._parts), bisect_right(tops, offset.y)))
 
 
 class FindBar(Input):
