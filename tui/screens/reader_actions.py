@@ -9,6 +9,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from textual.screen import Screen
+from textual.worker import Worker
 
 from search import Article, Workspace
 from search.safety import one_line
@@ -199,9 +200,16 @@ class ReaderActions(Jobs, Screen[None]):
 
     # --- corrections of the cleaner ------------------------------------------------------------
 
+    _fixing: Worker[None] | None = None  # the correction being saved: one at a time
+
     def on_original_view_toggle_line(self, message: OriginalView.ToggleLine) -> None:
+        if self._fixing is not None and not self._fixing.is_finished:
+            self.notify("Still saving the last correction…", severity="warning", timeout=3)
+            return
         self.note("fix", f"Line {message.line}: correcting and re-indexing…", message.article_id)
-        self.run_job(_workers().toggle_line, message.article_id, message.line, group="fix")
+        self._fixing = self.run_job(
+            _workers().toggle_line, message.article_id, message.line, group="fix"
+        )
 
     def action_edit_details(self) -> None:
         if self.article is None:
@@ -214,6 +222,11 @@ class ReaderActions(Jobs, Screen[None]):
     def _details_saved(self, done: Corrected | None) -> None:
         if done is not None:  # the dialog's report, for this screen now
             self.post_message(replace(done))
+
+    def job_failed(self, group: str, text: str) -> None:
+        if group == "fix":  # not "correcting…" any more
+            self.end_note("fix")
+        super().job_failed(group, text)
 
     def on_correction_failed(self, message: CorrectionFailed) -> None:
         self.end_note("fix")
