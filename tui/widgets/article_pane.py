@@ -36,9 +36,6 @@ class OriginalView(VerticalScroll, can_focus=True):
         padding: 0 1 0 1;
         scrollbar-size-vertical: 1;
         overflow-y: scroll;
-    }
-
-    OriginalView {
         layers: text cursor;
     }
 
@@ -81,7 +78,7 @@ class OriginalView(VerticalScroll, can_focus=True):
         super().__init__(id=id)
         self.article: Article | None = None
         self._parts: list[Content] = []
-        self._heights: tuple[int, list[int]] = (-1, [])  # at this width: each line's rows
+        self._tops: tuple[int, list[int]] = (-1, [])  # at this width: the row each line starts
 
     def compose(self) -> ComposeResult:
         yield Static("", id="original-text", markup=False)
@@ -102,7 +99,7 @@ class OriginalView(VerticalScroll, can_focus=True):
                 text = text.stylize(REMOVED_STYLE)
                 text = Content.assemble(text, Content(f"  ← {reason}").stylize(REASON_STYLE))
             parts.append(Content.assemble(gutter, text))
-        self._parts, self._heights = parts, (-1, [])
+        self._parts, self._tops = parts, (-1, [])
         self.set_reactive(OriginalView.line, max(1, min(line or 1, len(parts))))
         self.query_one("#original-text", Static).update(Content("\n").join(parts))
         self._draw()
@@ -128,23 +125,23 @@ class OriginalView(VerticalScroll, can_focus=True):
         self._draw()
         self._scroll_to_line()
 
-    def _line_heights(self) -> list[int]:
+    def _line_tops(self) -> list[int]:
         """Where each line starts, in rows, at the current width (long lines wrap), and
         where the last ends."""
         width = self.query_one("#original-text", Static).content_region.width
-        if self._heights[0] != width:
+        if self._tops[0] != width:
             tops = [0]
             for part in self._parts:
                 tops.append(tops[-1] + (part.get_height({}, width) if width > 0 else 1))
-            self._heights = (width, tops)
-        return self._heights[1]
+            self._tops = (width, tops)
+        return self._tops[1]
 
     def _line_top(self, line: int) -> int:
-        tops = self._line_heights()
+        tops = self._line_tops()
         return tops[line - 1] if line <= len(tops) else 0
 
     def _scroll_to_line(self) -> None:
-        tops = self._line_heights()
+        tops = self._line_tops()
         if len(tops) < 2:
             return
         top, bottom = tops[self.line - 1], tops[self.line]
@@ -174,7 +171,7 @@ class OriginalView(VerticalScroll, can_focus=True):
         offset = event.get_content_offset(text)
         if offset is None:
             return
-        tops = self._line_heights()
+        tops = self._line_tops()
         self.line = max(1, min(len(self._parts), bisect_right(tops, offset.y)))
 
 
