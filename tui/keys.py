@@ -3,6 +3,7 @@ bindings of the app, the screens and the widgets themselves."""
 
 from __future__ import annotations
 
+from tui.dialogs.details import DetailsDialog
 from tui.dialogs.help import HelpScreen, Section, bindings_of
 from tui.dialogs.note import NoteDialog
 from tui.dialogs.pick import ArticlePicker
@@ -25,6 +26,7 @@ def help_sections(app: type) -> list[Section]:
         ("Library", [LibraryList, LibraryPane]),
         ("Article", [ArticleView, ArticlePane]),
         ("Original file (o)", [OriginalView]),
+        ("Details (D)", [DetailsDialog]),
         ("Find in article (ctrl+f)", [FindBar]),
         ("Search (/)", [SearchScreen]),
         ("Facts (F)", [FactList, FactScreen]),

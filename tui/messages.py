@@ -185,3 +185,22 @@ class BookmarkRestored(Message):
 
     bookmark: Bookmark
     problem: str | None = None
+
+
+@dataclass
+class Corrected(Message):
+    """The reader corrected an article's cleaning: the article as it reads now, its library
+    row, what the status line says ("Line 12 restored") and a notice (the index did not
+    follow yet), if any."""
+
+    article: Article
+    info: ArticleInfo
+    said: str
+    notice: str | None = None
+
+
+@dataclass
+class CorrectionFailed(Message):
+    """A correction was refused or could not be saved, and why (one line)."""
+
+    reason: str

@@ -12,8 +12,17 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 from textual.worker import get_current_worker
 
-from search import Article, ArticleInfo, CorpusError, IndexBusy, LoadError, UnknownArticle
+from search import (
+    Article,
+    ArticleInfo,
+    CorpusError,
+    CorrectionError,
+    IndexBusy,
+    LoadError,
+    UnknownArticle,
+)
 from search.safety import one_line
+from search.userdata import UserFileError
 from search.workspace import Workspace
 from tui.messages import (
     ArticleLoaded,
@@ -26,6 +35,8 @@ from tui.messages import (
     BookmarksListed,
     Compared,
     CompareFailed,
+    Corrected,
+    CorrectionFailed,
     FactGroupsRead,
     FactsRead,
     IndexOpened,
@@ -149,6 +160,8 @@ def find_terms(
 def load_marks(workspace: Workspace, post: Post, article_id: str) -> None:
     """Where the article's bookmarks are now (re-anchored: the file may have changed)."""
     spans, notices = workspace.marks(article_id)
+    notices += workspace.correction_store.notices  # the corrections file, read with the article
+    workspace.correction_store.notices.clear()
     post(MarksFound(article_id, spans, notices))
 
 
@@ -235,3 +248,35 @@ def compare(workspace: Workspace, post: Post, a_id: str, b_id: str | None) -> No
         post(CompareFailed(one_line(str(error))))
         return
     post(Compared(result, a, b))
+
+
+REFUSED = (CorrectionError, UnknownArticle, LoadError, UserFileError)  # said in one line
+FIELD_NAMES = {"title": "title", "published": "date", "source": "source", "byline": "byline"}
+
+
+def toggle_line(workspace: Workspace, post: Post, article_id: str, line: int) -> None:
+    """The original view's `x`: file line `line` kept if the cleaner removed it, removed if it
+    kept it; the article is read again and re-indexed."""
+    try:
+        fixed = workspace.toggle_line(article_id, line)
+    except REFUSED as error:
+        post(CorrectionFailed(one_line(str(error))))
+        return
+    removed = any(r.line == line for r in fixed.article.removed)
+    said = f"Line {line} {'removed' if removed else 'restored'}"
+    post(Corrected(fixed.article, _row(workspace, fixed.article), said, fixed.notice))
+
+
+def fix_details(workspace: Workspace, post: Post, article_id: str, changes: dict[str, str]) -> None:
+    """The details dialog's fields that changed ("" gives back what cleaning found)."""
+    try:
+        fixed = workspace.fix(article_id, **changes)
+    except REFUSED as error:
+        post(CorrectionFailed(one_line(str(error))))
+        return
+    said = "Corrected: " + ", ".join(FIELD_NAMES[name] for name in changes)
+    post(Corrected(fixed.article, _row(workspace, fixed.article), said, fixed.notice))
+
+
+def _row(workspace: Workspace, article: Article) -> ArticleInfo:
+    return ArticleInfo.of(article, workspace.source(article.id).rel)

@@ -66,10 +66,10 @@ def _load(source: SourceFile) -> Loaded:
 
 def _corrections(root: Path) -> dict[str, str]:
     """The digest of the reader's corrections of each file of the corpus (by path)."""
-    from search.corrections import CorrectionStore
+    from search.corrections import shared_store
 
-    try:
-        return {rel: fixes.digest() for rel, fixes in CorrectionStore().corpus(root).items()}
+    try:  # the shared store: what reading the file found (moved aside...) reaches the user
+        return {rel: fixes.digest() for rel, fixes in shared_store().corpus(root).items()}
     except Exception:  # unreadable corrections never stop a build: they are listed elsewhere
         return {}
 

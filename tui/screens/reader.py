@@ -100,6 +100,7 @@ class ReaderScreen(ReaderPanes, ReaderActions):
         Binding("B", "bookmarks", "Bookmarks", id="reader.bookmarks"),
         Binding("F", "focus_facts", "Facts", id="reader.facts"),
         Binding("c", "compare", "Compare", id="reader.compare"),
+        Binding("D", "edit_details", "Edit details", show=False, id="reader.details"),
         Binding("ctrl+b", "toggle_library", "Library", show=False, id="reader.toggle_library"),
         Binding("ctrl+s", "toggle_sidebar", "Sidebar", show=False, id="reader.toggle_sidebar"),
         Binding("tab", "next_pane(1)", "Next pane", show=False, id="reader.next_pane"),

@@ -1,25 +1,36 @@
 """What the reader's keys do beyond reading: walk search hits (`/`, `n`/`N`), move between
-articles, copy a passage, bookmark (`b`, `B`), compare (`c`). A part of ReaderScreen
+articles, copy a passage, bookmark (`b`, `B`), compare (`c`), correct the cleaner (`x` in the
+original view, `D` for the details). A part of ReaderScreen
 (tui/screens/reader.py), which owns the state these act on."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from textual.screen import Screen
+from textual.worker import Worker
 
 from search import Article, Workspace
 from search.safety import one_line
 from search.userdata import ReaderState
 from tui.jobs import Jobs
 from tui.widgets.article import ArticleView
-from tui.widgets.article_pane import ArticlePane
+from tui.widgets.article_pane import ArticlePane, OriginalView
 from tui.widgets.library import LibraryList
+from tui.widgets.sidebar import InfoSidebar
 
 if TYPE_CHECKING:
     from search.index import SearchResult
     from search.places import Place
-    from tui.messages import BookmarkSaved, Compared, CompareFailed, NoPartner
+    from tui.messages import (
+        BookmarkSaved,
+        Compared,
+        CompareFailed,
+        Corrected,
+        CorrectionFailed,
+        NoPartner,
+    )
     from tui.screens.search import SearchChoice
 
 
@@ -32,13 +43,14 @@ def _workers():  # type: ignore[no-untyped-def]
 class ReaderActions(Jobs, Screen[None]):
     """Search hits, neighbours, copy, bookmarks and compare, for ReaderScreen, which defines
     what these use: `open_article`, `go_to`, `run_job`, `library_rows`, `save_state`,
-    `note` and `_place_chosen`."""
+    `note`, `facts` and `_place_chosen`."""
 
     workspace: Workspace
     article: Article | None
     search_result: SearchResult | None
     hit_index: int
     state: ReaderState
+    facts: dict | None  # type: ignore[type-arg]
 
     # --- search --------------------------------------------------------------------------------
 
@@ -185,3 +197,56 @@ class ReaderActions(Jobs, Screen[None]):
             self.workspace, message.result, message.a, message.b, self.library_rows()
         )
         self.app.push_screen(screen, self._place_chosen)
+
+    # --- corrections of the cleaner ------------------------------------------------------------
+
+    _fixing: Worker[None] | None = None  # the correction being saved: one at a time
+
+    def on_original_view_toggle_line(self, message: OriginalView.ToggleLine) -> None:
+        if self._fixing is not None and not self._fixing.is_finished:
+            self.notify("Still saving the last correction…", severity="warning", timeout=3)
+            return
+        self.note("fix", f"Line {message.line}: correcting and re-indexing…", message.article_id)
+        self._fixing = self.run_job(
+            _workers().toggle_line, message.article_id, message.line, group="fix"
+        )
+
+    def action_edit_details(self) -> None:
+        if self.article is None:
+            self.notify("Open an article first", severity="warning", timeout=3)
+            return
+        from tui.dialogs.details import DetailsDialog
+
+        self.app.push_screen(DetailsDialog(self.workspace, self.article), self._details_saved)
+
+    def _details_saved(self, done: Corrected | None) -> None:
+        if done is not None:  # the dialog's report, for this screen now
+            self.post_message(replace(done))
+
+    def job_failed(self, group: str, text: str) -> None:
+        if group == "fix":  # not "correcting…" any more
+            self.end_note("fix")
+        super().job_failed(group, text)
+
+    def on_correction_failed(self, message: CorrectionFailed) -> None:
+        self.end_note("fix")
+        self.notify(message.reason, severity="warning", timeout=8)
+
+    async def on_corrected(self, message: Corrected) -> None:
+        """The article reads as corrected: the library row, the article (cursors kept), the
+        original view, the sidebar; its facts and bookmarks are found again."""
+        article = message.article
+        if message.notice:
+            self.notify(one_line(message.notice), severity="warning", timeout=8)
+        self.query_one(LibraryList).update_articles([message.info])
+        if self.article is None or self.article.id != article.id:
+            return
+        await self.query_one(ArticlePane).corrected(article)
+        self.article = article
+        self.note("fix", message.said)
+        sidebar = self.query_one(InfoSidebar)
+        sidebar.show(article)
+        self.facts = None
+        sidebar.show_facts(None)
+        self.run_job(_workers().load_facts, group="facts")
+        self.run_job(_workers().load_marks, article.id, group="marks")

@@ -33,12 +33,20 @@ def _grid() -> Table:
 
 
 def article_details(article: Article) -> Table:
-    """Source, byline, date, size, file and what decoding repaired, as label / value rows."""
+    """Source, byline, date, where it was filed, size, file and what decoding repaired, as
+    label / value rows; what the reader corrected is marked so, with the line corrections."""
     grid = _grid()
-    rows = [
+    fixed = article.corrected.fields if article.corrected else {}
+    rows: list[tuple[str, str | None]] = []
+    if "title" in fixed:  # the heading shows the title; here only that it was corrected
+        rows.append(("Title", article.title))
+    rows += [
         ("Source", article.source),
         ("Byline", article.byline),
         ("Published", article.published),
+    ]
+    rows += [(label, value) for label, value in _filed(article) if value]
+    rows += [
         ("Words", f"{article.words:,}"),
         ("Passages", str(len(article.passages))),
         ("File", article.path.name),
@@ -47,9 +55,36 @@ def article_details(article: Article) -> Table:
     if article.url:
         rows.append(("URL", article.url))
     rows += [("Repaired", repair) for repair in article.repairs]
+    names = {"Title": "title", "Source": "source", "Byline": "byline", "Published": "published"}
     for label, value in rows:
-        grid.add_row(Text(label), Text(one_line(value or "—")))
+        text = Text(one_line(value or "—"))
+        if names.get(label) in fixed:
+            text.append(" (corrected)", style="italic")
+        grid.add_row(Text(label), text)
+    for label, value in _line_corrections(article):
+        grid.add_row(Text(label), Text(value, style="italic"))
     return grid
+
+
+def _filed(article: Article) -> list[tuple[str, str | None]]:
+    """The dateline as written, the place it gives and a clipping's tags."""
+    tags = " ".join(f"#{tag}" for tag in article.tags)
+    return [("Dateline", article.dateline), ("Place", article.place), ("Tags", tags)]
+
+
+def _line_corrections(article: Article) -> list[tuple[str, str]]:
+    marks = article.corrected
+    if not marks:
+        return []
+    said = []
+    if marks.restored:
+        said.append(f"{len(marks.restored)} line{'s' * (len(marks.restored) != 1)} restored")
+    if marks.removed:
+        said.append(f"{len(marks.removed)} line{'s' * (len(marks.removed) != 1)} removed")
+    rows = [("Corrected", " · ".join(said))] if said else []
+    if marks.stale:
+        rows.append(("Stale", f"{len(marks.stale)} correction(s): the line is gone"))
+    return rows
 
 
 def removed_summary(article: Article) -> Table | Text:
