@@ -78,6 +78,12 @@ READER_ACTIONS = (
         "reader.previous_hit",
     ),
     ("Facts", "The article's figures, dates and names, checked", "focus_facts", "reader.facts"),
+    (
+        "Edit details",
+        "Correct the article's title, date, source or byline",
+        "edit_details",
+        "reader.details",
+    ),
     ("Compare", "Compare with the article that tells the same story", "compare", "reader.compare"),
     (
         "Toggle library",

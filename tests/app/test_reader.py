@@ -322,6 +322,20 @@ async def test_command_palette_runs_reader_actions(make_app) -> None:
         assert app.screen.query_one(ArticlePane).showing_original
 
 
+async def test_command_palette_edits_the_details(make_app) -> None:
+    from tui.dialogs.details import DetailsDialog
+
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await open_row(pilot, "How Amazon aligned")
+        await pilot.press("ctrl+p", *"edit details")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await ready(pilot)
+        assert isinstance(app.screen, DetailsDialog)
+
+
 async def test_command_palette_opens_an_article_by_title(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
