@@ -72,7 +72,7 @@ def test_article_at_a_search_hit(snap_compare, make_app) -> None:
 
 def test_original_view(snap_compare, make_app) -> None:
     async def original(pilot: Pilot) -> None:
-        await settle(pilot, "o")
+        await settle(pilot, "enter", "o", "j", "j", "j")  # the file, its line cursor on line 4
 
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=original)
 
