@@ -49,12 +49,21 @@ CREATE TABLE pairs (a TEXT NOT NULL, b TEXT NOT NULL, identical INTEGER NOT NULL
 """
 
 
-def _words(entry: Entry) -> str:
-    return str(entry.get("words", ""))
+Row = tuple[str, list[int]]  # an article's words hash and sketch
+CHUNK = 500  # values or ids per query (SQLite's limit of parameters was 999 before 3.32)
 
 
-def _sketch(entry: Entry) -> list[int]:
-    return list(entry.get("sketch") or [])  # type: ignore[call-overload]
+def _row(entry: Entry) -> Row | None:
+    """What the store keeps of a sketch, or None for one it cannot keep: `fingerprint`'s are
+    a hash and distinct 32-bit values (CRC32)."""
+    words, sketch = entry.get("words", ""), entry.get("sketch") or []
+    if not isinstance(words, str) or not isinstance(sketch, list):
+        return None
+    try:
+        _pack(sketch)
+    except (struct.error, TypeError):
+        return None
+    return (words, sketch) if len(set(sketch)) == len(sketch) else None
 
 
 def _pack(sketch: list[int]) -> bytes:
@@ -70,34 +79,39 @@ def _valid(count: int) -> bool:
     return 2 <= count <= COMMON
 
 
-def _usable(entry: Entry) -> bool:
-    """A sketch the store can keep: 32-bit values (CRC32), distinct, as `fingerprint` makes."""
-    sketch = entry.get("sketch") or []
-    if not isinstance(sketch, list) or not isinstance(entry.get("words", ""), str):
-        return False
-    return all(type(v) is int and 0 <= v < 1 << 32 for v in sketch) and len(set(sketch)) == len(
-        sketch
-    )
+def _chunks(items: Iterable) -> Iterable[list]:
+    items = list(items)
+    for at in range(0, len(items), CHUNK):
+        yield items[at : at + CHUNK]
 
 
 class SketchStore:
-    """One open store: `update` it inside the transaction it opens, then `close` it."""
+    """One open store: `update` it (one transaction), then `close` it."""
 
     def __init__(self, path: Path) -> None:
-        self.path = path
         self.db = sqlite3.connect(path, isolation_level=None)
-        version = self.db.execute("PRAGMA user_version").fetchone()[0]
-        tables = {row[0] for row in self.db.execute("SELECT name FROM sqlite_master")}
-        if version != FORMAT or "pairs" not in tables:
-            self.db.executescript(
-                "DROP TABLE IF EXISTS articles; DROP TABLE IF EXISTS firsts;"
-                f"DROP TABLE IF EXISTS pairs; {_LAYOUT} PRAGMA user_version = {FORMAT};"
-            )
+        try:
+            self.db.execute("PRAGMA cache_size = -16000")  # (kB: the first 16 values fit)
+            version = self.db.execute("PRAGMA user_version").fetchone()[0]
+            tables = {row[0] for row in self.db.execute("SELECT name FROM sqlite_master")}
+            if version != FORMAT or not {"articles", "firsts", "pairs"} <= tables:
+                self.db.executescript(
+                    "DROP TABLE IF EXISTS articles; DROP TABLE IF EXISTS firsts;"
+                    f"DROP TABLE IF EXISTS pairs; {_LAYOUT} PRAGMA user_version = {FORMAT};"
+                )
+        except BaseException:
+            self.db.close()
+            raise
 
     def close(self) -> None:
         self.db.close()
 
     # -- reading -----------------------------------------------------------------------------
+
+    def _query(self, sql: str, items: Iterable) -> Iterable[tuple]:
+        """`sql` with `IN ({})` over `items`, a chunk at a time."""
+        for chunk in _chunks(items):
+            yield from self.db.execute(sql.format(",".join("?" * len(chunk))), chunk)
 
     def ids(self) -> set[str]:
         return {row[0] for row in self.db.execute("SELECT id FROM articles")}
@@ -114,62 +128,52 @@ class SketchStore:
             groups.setdefault(a, []).append([b, bool(identical)])
         return groups
 
-    def _rows(self, articles: Iterable[str]) -> dict[str, tuple[str, list[int]]]:
-        found = {}
-        for article in articles:
-            row = self.db.execute(
-                "SELECT words, sketch FROM articles WHERE id = ?", (article,)
-            ).fetchone()
-            if row:
-                found[article] = (row[0], _unpack(row[1]))
-        return found
+    def _rows(self, articles: Iterable[str]) -> dict[str, Row]:
+        sql = "SELECT id, words, sketch FROM articles WHERE id IN ({})"
+        return {a: (words, _unpack(blob)) for a, words, blob in self._query(sql, articles)}
 
     def _counts(self, values: Iterable[int]) -> dict[int, int]:
         """How many articles have each value among their first ones."""
-        counts = {}
-        for value in values:
-            counts[value] = self.db.execute(
-                "SELECT COUNT(*) FROM firsts WHERE value = ?", (value,)
-            ).fetchone()[0]
+        values = set(values)
+        counts = dict.fromkeys(values, 0)
+        sql = "SELECT value, COUNT(*) FROM firsts WHERE value IN ({}) GROUP BY value"
+        counts.update(self._query(sql, values))
         return counts
 
-    def _holders(self, values: Iterable[int]) -> set[str]:
-        holders: set[str] = set()
-        for value in values:
-            holders.update(
-                row[0]
-                for row in self.db.execute("SELECT article FROM firsts WHERE value = ?", (value,))
-            )
+    def _holders(self, values: Iterable[int]) -> dict[int, list[str]]:
+        holders: dict[int, list[str]] = {}
+        for value, article in self._query(
+            "SELECT value, article FROM firsts WHERE value IN ({})", set(values)
+        ):
+            holders.setdefault(value, []).append(article)
         return holders
 
     # -- writing -----------------------------------------------------------------------------
 
-    def _delete(self, article: str, sketch: list[int]) -> None:
-        self.db.execute("DELETE FROM articles WHERE id = ?", (article,))
+    def _delete(self, rows: dict[str, Row]) -> None:
+        self.db.executemany("DELETE FROM articles WHERE id = ?", ((a,) for a in rows))
         self.db.executemany(
             "DELETE FROM firsts WHERE value = ? AND article = ?",
-            ((value, article) for value in sketch[:FIRST]),
+            ((value, a) for a, (_, sketch) in rows.items() for value in sketch[:FIRST]),
         )
 
-    def _insert(self, entries: Mapping[str, Entry]) -> None:
+    def _insert(self, rows: dict[str, Row]) -> None:
+        """(In key order: SQLite's B-trees fill fastest so, 3x for a first build.)"""
         self.db.executemany(
             "INSERT OR REPLACE INTO articles VALUES (?, ?, ?)",
-            ((a, _words(e), _pack(_sketch(e))) for a, e in entries.items()),
+            ((a, rows[a][0], _pack(rows[a][1])) for a in sorted(rows)),
         )
         self.db.executemany(
             "INSERT OR IGNORE INTO firsts VALUES (?, ?)",
-            ((value, a) for a, e in entries.items() for value in _sketch(e)[:FIRST]),
+            sorted((value, a) for a, (_, sketch) in rows.items() for value in sketch[:FIRST]),
         )
 
     def _forget_pairs(self, articles: Iterable[str]) -> None:
-        for article in articles:
-            others = [
-                row[0] for row in self.db.execute("SELECT b FROM pairs WHERE a = ?", (article,))
-            ]
-            self.db.execute("DELETE FROM pairs WHERE a = ?", (article,))
-            self.db.executemany(
-                "DELETE FROM pairs WHERE a = ? AND b = ?", ((other, article) for other in others)
-            )
+        found = list(self._query("SELECT a, b FROM pairs WHERE a IN ({})", articles))
+        self.db.executemany(
+            "DELETE FROM pairs WHERE a = ? AND b = ?",
+            (row for a, b in found for row in ((a, b), (b, a))),
+        )
 
     def _add_pairs(self, pairs: Iterable[tuple[str, str, bool]]) -> None:
         self.db.executemany(
@@ -179,49 +183,25 @@ class SketchStore:
 
     # -- finding -----------------------------------------------------------------------------
 
-    def _pairs_of(self, article: str, words: str, sketch: list[int]) -> list[tuple[str, bool]]:
-        """The copies of one stored article among all the stored ones, as `copy_groups` finds
-        them: the same words hash, or enough shared first values and a near resemblance."""
-        found = [
-            (row[0], True)
-            for row in self.db.execute(
-                "SELECT id FROM articles WHERE words = ? AND id != ?", (words, article)
-            )
-        ]
-        exact = {other for other, _ in found}
-        counts = self._counts(sketch[:FIRST])
-        shared: Counter[str] = Counter()
-        for value, count in counts.items():
-            if _valid(count):
-                shared.update(
-                    row[0]
-                    for row in self.db.execute(
-                        "SELECT article FROM firsts WHERE value = ? AND article != ?",
-                        (value, article),
-                    )
-                )
-        candidates = [o for o, n in shared.items() if n >= SHARED_FIRST and o not in exact]
-        for other, (_, theirs) in self._rows(candidates).items():
-            if resemblance(sketch, theirs) >= NEAR:
-                found.append((other, False))
-        return found
-
     def update(self, read: Mapping[str, Entry], gone: Iterable[str], present: set[str]) -> Groups:
         """Keep the sketches of the articles `read` now, drop those `gone` and those no longer
         `present`, and find the pairs again where they may have changed. One transaction."""
         dropping = set(gone) | set(read)
-        read = {a: e for a, e in read.items() if a in present and _usable(e)}
+        rows = {a: row for a, e in read.items() if a in present and (row := _row(e)) is not None}
         self.db.execute("BEGIN IMMEDIATE")
         try:
-            stored = self.ids()
-            dropped = (dropping | (stored - present)) & stored
-            old = self._rows(dropped)
-            remaining = len(stored) - len(dropped)
-            changed = len(dropped | set(read))
+            stored = self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+            old = self._rows(dropping)
+            if stored - len(old) + len(rows) != len(present):
+                # Rows of articles no longer there (an update whose manifest was never
+                # written), or articles without a row (a store made anew): look for the first.
+                old.update(self._rows(self.ids() - present - set(old)))
+            remaining = stored - len(old)
+            changed = len(old.keys() | rows.keys())
             if not remaining or changed > GROUP_ALL_FROM * remaining:
-                self._group_all(read, dropped, old, remaining)
+                self._group_all(rows, old, remaining)
             else:
-                self._group_changed(read, dropped, old)
+                self._group_changed(rows, old)
             self.db.execute("COMMIT")
         except BaseException:
             with contextlib.suppress(sqlite3.Error):
@@ -229,54 +209,65 @@ class SketchStore:
             raise
         return self.groups()
 
-    def _group_all(
-        self,
-        read: Mapping[str, Entry],
-        dropped: set[str],
-        old: dict[str, tuple[str, list[int]]],
-        remaining: int,
-    ) -> None:
+    def _group_all(self, rows: dict[str, Row], old: dict[str, Row], remaining: int) -> None:
         """Many articles changed (a first build): group every stored article at once."""
         if remaining:
-            for article, (_, sketch) in old.items():
-                self._delete(article, sketch)
+            self._delete(old)
             kept = self.entries()
         else:
-            self.db.execute("DELETE FROM articles")
-            self.db.execute("DELETE FROM firsts")
+            for table in ("articles", "firsts"):
+                self.db.execute(f"DELETE FROM {table}")
             kept = {}
-        self._insert(read)
-        kept.update(read)
+        self._insert(rows)
+        kept.update({a: {"words": words, "sketch": sketch} for a, (words, sketch) in rows.items()})
         self.db.execute("DELETE FROM pairs")
-        self._add_pairs(
-            (a, b, same)
-            for a, others in copy_groups(kept.items()).items()
-            for b, same in others
-            if a < b
-        )
+        groups = copy_groups(kept.items())
+        self._add_pairs((a, b, same) for a, others in groups.items() for b, same in others if a < b)
 
-    def _group_changed(
-        self, read: Mapping[str, Entry], dropped: set[str], old: dict[str, tuple[str, list[int]]]
-    ) -> None:
+    def _group_changed(self, rows: dict[str, Row], old: dict[str, Row]) -> None:
         """A few articles changed: their rows, their pairs and the pairs of the articles whose
         shared values they made common or rare again."""
-        values = {v for _, sketch in old.values() for v in sketch[:FIRST]}
-        values |= {v for entry in read.values() for v in _sketch(entry)[:FIRST]}
+        values = {v for _, sketch in [*old.values(), *rows.values()] for v in sketch[:FIRST]}
         before = self._counts(values)
-        for article, (_, sketch) in old.items():
-            self._delete(article, sketch)
-        self._insert(read)
+        self._delete(old)
+        self._insert(rows)
         after = self._counts(values)
         flipped = [v for v in values if _valid(before[v]) != _valid(after[v])]
-        changed = dropped | set(read)
-        affected = self._holders(flipped) - changed
+        changed = old.keys() | rows.keys()
+        affected = {a for held in self._holders(flipped).values() for a in held} - changed
         self._forget_pairs(changed | affected)
-        again = {a: (_words(e), _sketch(e)) for a, e in read.items()}
-        again.update(self._rows(affected))
-        for article, (words, sketch) in again.items():
-            self._add_pairs(
-                (article, other, same) for other, same in self._pairs_of(article, words, sketch)
-            )
+        again = {**rows, **self._rows(affected)}
+        self._add_pairs(self._pairs_of(again))
+
+    def _pairs_of(self, rows: dict[str, Row]) -> set[tuple[str, str, bool]]:
+        """The copies of some stored articles among all the stored ones, as `copy_groups`
+        finds them: the same words hash, or enough shared first values (counting those that
+        2 to COMMON articles have) and a near resemblance on the whole sketch."""
+        pairs: set[tuple[str, str, bool]] = set()
+        by_words: dict[str, list[str]] = {}
+        sql = "SELECT words, id FROM articles WHERE words IN ({})"
+        for words, other in self._query(sql, {words for words, _ in rows.values()}):
+            by_words.setdefault(words, []).append(other)
+        counts = self._counts(v for _, sketch in rows.values() for v in sketch[:FIRST])
+        holders = self._holders(v for v, n in counts.items() if _valid(n))
+        candidates: dict[str, list[str]] = {}
+        for article, (words, sketch) in rows.items():
+            exact = set(by_words.get(words, ())) - {article}
+            pairs.update((min(article, o), max(article, o), True) for o in exact)
+            shared = Counter(o for v in sketch[:FIRST] for o in holders.get(v, ()))
+            candidates[article] = [
+                o
+                for o, n in shared.items()
+                if n >= SHARED_FIRST and o != article and o not in exact
+            ]
+        sketches = {a: sketch for a, (_, sketch) in rows.items()}
+        wanted = {o for others in candidates.values() for o in others} - sketches.keys()
+        sketches.update({a: sketch for a, (_, sketch) in self._rows(wanted).items()})
+        for article, others in candidates.items():
+            for other in others:
+                if resemblance(sketches[article], sketches[other]) >= NEAR:
+                    pairs.add((min(article, other), max(article, other), False))
+        return pairs
 
 
 def update_copies(
@@ -319,5 +310,5 @@ def _read_old(path: Path) -> dict[str, dict]:
 
 
 def _groups_of(entries: Mapping[str, Entry], present: set[str]) -> Groups:
-    kept = ((a, e) for a, e in entries.items() if a in present and _usable(e))
+    kept = ((a, e) for a, e in entries.items() if a in present and _row(e) is not None)
     return {a: [list(pair) for pair in others] for a, others in copy_groups(kept).items()}
