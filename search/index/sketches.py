@@ -290,11 +290,12 @@ def update_copies(
             finally:
                 store.close()
             break
-        except sqlite3.DatabaseError:
-            if attempt:  # (cannot write beside the index at all: the copies of these only)
+        except (sqlite3.DatabaseError, struct.error):  # (not a database, damaged, unwritable)
+            if attempt:  # cannot be written at all: the copies among these articles only
                 return _groups_of(seeded, present)
             for suffix in ("", "-journal", "-wal", "-shm"):
-                Path(f"{path}{suffix}").unlink(missing_ok=True)
+                with contextlib.suppress(OSError):
+                    Path(f"{path}{suffix}").unlink(missing_ok=True)
     with contextlib.suppress(OSError):
         old_file.unlink(missing_ok=True)
     return groups

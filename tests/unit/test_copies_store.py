@@ -246,3 +246,27 @@ def test_an_index_update_reads_one_changed_file_and_keeps_the_copies(tmp_path: P
     index = CorpusIndex(folder, location=tmp_path / "index")
     assert index.open().changed == 1
     assert [c.article for c in index.search("terminal").articles[0].copies] == ["b"]
+
+
+def test_a_damaged_row_makes_the_store_anew(tmp_path: Path) -> None:
+    entry = {"words": "w", "sketch": list(range(20))}
+    update_copies(
+        tmp_path,
+        {"a": entry, "b": entry, "c": {"words": "x", "sketch": []}},
+        set(),
+        {"a", "b", "c"},
+    )
+    with sqlite3.connect(tmp_path / STORE) as db:
+        db.execute("UPDATE articles SET sketch = x'0102030405' WHERE id = 'a'")
+    other = {"words": "v", "sketch": list(range(100, 120))}
+    groups = update_copies(tmp_path, {"d": other, "e": other}, set(), {"a", "b", "c", "d", "e"})
+    assert groups == {"d": [["e", True]], "e": [["d", True]]}  # (a and b: when read again)
+
+
+def test_a_store_that_cannot_be_written_gives_the_copies_among_the_articles_read(
+    tmp_path: Path,
+) -> None:
+    entry = {"words": "w", "sketch": list(range(20))}
+    nowhere = tmp_path / "no such folder"
+    groups = update_copies(nowhere, {"a": entry, "b": entry}, set(), {"a", "b"})
+    assert groups == {"a": [["b", True]], "b": [["a", True]]}
