@@ -6,6 +6,7 @@ a missing, damaged, old-format or old JSON store never stops an update."""
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 import sqlite3
 from pathlib import Path
@@ -270,3 +271,25 @@ def test_a_store_that_cannot_be_written_gives_the_copies_among_the_articles_read
     nowhere = tmp_path / "no such folder"
     groups = update_copies(nowhere, {"a": entry, "b": entry}, set(), {"a", "b"})
     assert groups == {"a": [["b", True]], "b": [["a", True]]}
+
+
+def test_an_index_of_the_earlier_version_keeps_its_copies(tmp_path: Path) -> None:
+    folder, location = tmp_path / "corpus", tmp_path / "index"
+    text = "Harbour terminal approved\n\n" + "\n\n".join(
+        f"The harbour authority said part {n} of the terminal plan would go ahead in spring, "
+        "after two years of hearings and an appeal by the fishermen of the town."
+        for n in range(4)
+    )
+    write(folder, "a.txt", text)
+    write(folder, "b.txt", text)
+    write(folder, "c.txt", "Another story\n\nThe bakery on the square sold out of bread by nine.\n")
+    CorpusIndex(folder, location=location).open()
+    store = SketchStore(location / STORE)  # as the earlier version left it: a JSON file
+    (location / sketches.OLD_STORE).write_text(json.dumps(store.entries()))
+    store.close()
+    (location / STORE).unlink()
+    write(folder, "c.txt", "Another story\n\nThe bakery on the square sold out by ten.\n")
+    index = CorpusIndex(folder, location=location)
+    assert index.open().changed == 1
+    assert [c.article for c in index.search("terminal").articles[0].copies] == ["b"]
+    assert (location / STORE).exists() and not (location / sketches.OLD_STORE).exists()
