@@ -31,8 +31,8 @@ from search.index.copies import COMMON, FIRST, NEAR, SHARED_FIRST, copy_groups, 
 STORE = "dossier-sketches.sqlite"
 OLD_STORE = "dossier-sketches.json"  # what versions before the SQLite store wrote
 FORMAT = 1  # the store's layout (PRAGMA user_version); another one is made anew
-# Above this share of the stored articles changed, grouping all of them at once is faster
-# than finding the changed ones' pairs one by one (measured at 20k: bench/copies.py).
+# Above this share of the stored articles changed, grouping all of them at once costs less
+# than finding the changed ones' pairs (about even at 20k sketches: bench/copies.py).
 GROUP_ALL_FROM = 0.1
 
 Entry = Mapping[str, object]  # {"words": hash, "sketch": [values]}, as `fingerprint` gives
@@ -91,7 +91,7 @@ class SketchStore:
     def __init__(self, path: Path) -> None:
         self.db = sqlite3.connect(path, isolation_level=None)
         try:
-            self.db.execute("PRAGMA cache_size = -16000")  # (kB: the first 16 values fit)
+            self.db.execute("PRAGMA cache_size = -16000")  # kB: a first build's rows fit (-20%)
             version = self.db.execute("PRAGMA user_version").fetchone()[0]
             tables = {row[0] for row in self.db.execute("SELECT name FROM sqlite_master")}
             if version != FORMAT or not {"articles", "firsts", "pairs"} <= tables:
@@ -158,14 +158,13 @@ class SketchStore:
         )
 
     def _insert(self, rows: dict[str, Row]) -> None:
-        """(In key order: SQLite's B-trees fill fastest so, 3x for a first build.)"""
         self.db.executemany(
             "INSERT OR REPLACE INTO articles VALUES (?, ?, ?)",
-            ((a, rows[a][0], _pack(rows[a][1])) for a in sorted(rows)),
+            ((a, words, _pack(sketch)) for a, (words, sketch) in rows.items()),
         )
         self.db.executemany(
             "INSERT OR IGNORE INTO firsts VALUES (?, ?)",
-            sorted((value, a) for a, (_, sketch) in rows.items() for value in sketch[:FIRST]),
+            ((value, a) for a, (_, sketch) in rows.items() for value in sketch[:FIRST]),
         )
 
     def _forget_pairs(self, articles: Iterable[str]) -> None:
