@@ -293,3 +293,12 @@ def test_an_index_of_the_earlier_version_keeps_its_copies(tmp_path: Path) -> Non
     assert index.open().changed == 1
     assert [c.article for c in index.search("terminal").articles[0].copies] == ["b"]
     assert (location / STORE).exists() and not (location / sketches.OLD_STORE).exists()
+
+
+def test_rows_of_articles_no_longer_there_are_dropped(tmp_path: Path) -> None:
+    # (an update whose manifest was never written: its files are not named as gone)
+    entry = {"words": "w", "sketch": list(range(20))}
+    update_copies(tmp_path, {"a": entry, "b": entry, "c": entry}, set(), {"a", "b", "c"})
+    other = {"words": "v", "sketch": list(range(100, 120))}
+    groups = update_copies(tmp_path, {"d": other}, set(), {"b", "c", "d"})
+    assert groups == {"b": [["c", True]], "c": [["b", True]]}
