@@ -23,6 +23,7 @@ from bench import (
     bookmarks,
     cleaning,
     compare,
+    copies,
     cranfield,
     facts,
     facts_scale,
@@ -51,6 +52,7 @@ def _groups(sizes: list[int]) -> dict[str, Callable[[], str]]:
         "facts": facts.run,
         "facts-scale": lambda: facts_scale.run(max(sizes)),
         "compare": compare.run,
+        "copies": lambda: copies.run(max(sizes)),
         "bookmarks": bookmarks.run,
         "build": lambda: profile_build.run(generate(1000, search.WORK / "corpus-1000")),
     }

@@ -18,7 +18,7 @@ from whoosh import index as windex
 from whoosh.index import Index, LockError
 
 from search.errors import IndexBusy, LoadError
-from search.index.copies import copy_groups, fingerprint
+from search.index.copies import fingerprint
 from search.index.lengths import WritingCodec
 from search.index.processes import cancel_writer, ignore_interrupt, start_subwriters
 from search.index.results import UpdateReport
@@ -27,10 +27,9 @@ from search.index.schema import (
     SCHEMA_VERSION,
     make_schema,
     passage_documents,
-    read_sketches,
     storage,
-    write_sketches,
 )
+from search.index.sketches import update_copies
 from search.model import Article, ArticleInfo, Skipped, SourceFile
 from search.reading.corpus import scan_corpus
 from search.reading.loader import load_article
@@ -326,18 +325,9 @@ class Building:
         self, read: dict[str, dict], gone: set[str], files: dict[str, dict]
     ) -> dict[str, list]:
         """The copy sketches with those of the articles just read, those of articles gone
-        left out; the articles that have copies, for the manifest."""
-        sketches = read_sketches(self.location)
-        for article in gone:
-            sketches.pop(article, None)
-        sketches.update(read)
+        left out (search/index/sketches.py); the articles that have copies, for the manifest."""
         present = {entry["id"] for entry in files.values() if not entry.get("error")}
-        sketches = {article: sketch for article, sketch in sketches.items() if article in present}
-        write_sketches(self.location, sketches)
-        return {
-            a: [list(pair) for pair in others]
-            for a, others in copy_groups(sketches.items()).items()
-        }
+        return update_copies(self.location, read, gone, present)
 
     def open(
         self, progress: Progress | None = None, on_article: ArticleRead | None = None

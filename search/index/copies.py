@@ -31,7 +31,8 @@ NEAR = 0.6  # estimated resemblance from which two articles are copies
 # pairs are looked for among the articles that share rarer ones (at 200, the pairs of a
 # synthetic corpus of 20k articles took 140 s; copies share most of their values anyway).
 COMMON = 16
-SHARED_FIRST = 4  # of the 16 smallest values, shared by two articles before comparing them
+FIRST = 16  # the smallest values of a sketch, by which articles that may be copies are found
+SHARED_FIRST = 4  # of the FIRST values, shared by two articles before comparing them
 MIN_WORDS = 12  # shorter articles (briefs, headline only) are compared word for word only
 _WORD = re.compile(r"\w+")
 
@@ -71,7 +72,7 @@ def copy_groups(prints: Iterable[tuple[str, dict]]) -> dict[str, list[tuple[str,
         by_words[words_of[article]].append(article)
         sketch = list(entry.get("sketch") or [])
         sketches[article] = sketch
-        for value in sketch[:16]:  # the smallest values: near copies share most of them
+        for value in sketch[:FIRST]:  # the smallest values: near copies share most of them
             by_value[value].append(article)
     pairs: dict[str, dict[str, bool]] = defaultdict(dict)
     for group in by_words.values():

@@ -22,8 +22,7 @@ SCHEMA_VERSION = 4  # 2: the manifest holds each article's title, source, date a
 #    names the articles that have copies (search/index/copies.py); no unstemmed `exact`
 #    field and no positions (they were 60% of the indexing time): a quoted phrase finds
 #    the passages with all its words, and each is checked as typed against its text
-MANIFEST = "dossier-manifest.json"
-SKETCHES = "dossier-sketches.json"  # each article's copy sketch: read only when updating
+MANIFEST = "dossier-manifest.json"  # (the copy sketches: search/index/sketches.py)
 SCORED_FIELDS = ("title", "text")  # fields whose lengths BM25F reads
 LENGTH_FIELDS = ("title", "source", "text")  # fields whose lengths the index records
 
@@ -89,17 +88,3 @@ def write_manifest(
         "copies": copies or {},
     }
     atomic_write_text(location / MANIFEST, json.dumps(data, ensure_ascii=False))
-
-
-def read_sketches(location: Path) -> dict[str, dict]:
-    """Each article's copy sketch, by article id (none when missing or unreadable: the
-    copies of the articles read before are then not found until they are read again)."""
-    try:
-        data = json.loads((location / SKETCHES).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-def write_sketches(location: Path, sketches: dict[str, dict]) -> None:
-    atomic_write_text(location / SKETCHES, json.dumps(sketches))
