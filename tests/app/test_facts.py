@@ -3,41 +3,20 @@ fact (or a name) across the corpus."""
 
 from __future__ import annotations
 
-from textual.pilot import Pilot
 from textual.widgets import OptionList, Static
 
-from tests.support.pilot import cursor_block, open_row, ready, view
+from tests.support.pilot import (
+    cursor_block,
+    explore_fact,
+    fact_list,
+    highlight_fact,
+    open_row,
+    ready,
+    view,
+)
 from tui.screens.fact import FactScreen
-from tui.widgets.facts import FactList
 
 AMZN = "Amazon(AMZN.US)"  # seed 000
-
-
-def facts(pilot: Pilot) -> FactList:
-    return pilot.app.screen.query_one(FactList)
-
-
-async def highlight(pilot: Pilot, text: str) -> None:
-    """Walk the focused fact list with j until the fact written `text` is highlighted."""
-    fact_list = facts(pilot)
-    for _ in range(len(fact_list.entries) + 10):
-        entry = fact_list._entry()
-        if entry is not None and entry.fact.text == text:
-            return
-        await pilot.press("j")
-    raise AssertionError(f"no fact {text!r} in the sidebar")
-
-
-async def explore(pilot: Pilot, text: str) -> FactScreen:
-    """In seed 000, focus the facts, highlight the fact written `text` and press v."""
-    await ready(pilot)
-    await open_row(pilot, AMZN)
-    await pilot.press("F")
-    await highlight(pilot, text)
-    await pilot.press("v")
-    await ready(pilot)
-    assert isinstance(pilot.app.screen, FactScreen)
-    return pilot.app.screen
 
 
 async def test_the_sidebar_lists_the_articles_facts_with_their_marks(make_app) -> None:
@@ -48,8 +27,8 @@ async def test_the_sidebar_lists_the_articles_facts_with_their_marks(make_app) -
         status = str(pilot.app.screen.query_one("#facts-status", Static).render())
         assert "≠ 2 in conflict" in status
         prompts = [
-            str(facts(pilot).get_option_at_index(i).prompt)
-            for i in range(facts(pilot).option_count)
+            str(fact_list(pilot).get_option_at_index(i).prompt)
+            for i in range(fact_list(pilot).option_count)
         ]
         assert prompts[0] == "Money"
         assert any(p.startswith("✓ $200 billion") for p in prompts)
@@ -66,9 +45,9 @@ async def test_f_focuses_the_facts_and_enter_goes_to_the_passage(make_app) -> No
         await ready(pilot)
         await open_row(pilot, AMZN)
         await pilot.press("F")
-        assert pilot.app.focused is facts(pilot)
-        await highlight(pilot, "hundreds of billions of dollars")
-        fact = facts(pilot)._entry().fact
+        assert pilot.app.focused is fact_list(pilot)
+        await highlight_fact(pilot, "hundreds of billions of dollars")
+        fact = fact_list(pilot)._entry().fact
         await pilot.press("enter")
         await ready(pilot)
         assert pilot.app.focused is view(pilot)
@@ -83,7 +62,7 @@ async def test_v_shows_a_figure_across_the_corpus_and_enter_opens_the_other_arti
 ) -> None:
     app = make_app()
     async with app.run_test(size=(140, 40)) as pilot:
-        screen = await explore(pilot, "hundreds of billions of dollars")
+        screen = await explore_fact(pilot, AMZN, "hundreds of billions of dollars")
         rows = screen.query_one("#fact-rows", OptionList)
         prompts = [str(rows.get_option_at_index(i).prompt) for i in range(rows.option_count)]
         assert len(prompts) == 2
@@ -103,7 +82,7 @@ async def test_v_shows_a_figure_across_the_corpus_and_enter_opens_the_other_arti
 async def test_v_on_a_name_lists_its_mentions_across_the_corpus(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(140, 40)) as pilot:
-        screen = await explore(pilot, "Trainium")
+        screen = await explore_fact(pilot, AMZN, "Trainium")
         heading = str(screen.query_one("#fact-heading", Static).render())
         assert heading.startswith("“Trainium”:") and "passages in the corpus" in heading
         articles = {place.article[:3] for place in screen.places}
@@ -115,7 +94,7 @@ async def test_v_on_a_name_lists_its_mentions_across_the_corpus(make_app) -> Non
 async def test_enter_on_a_mention_opens_it_with_the_name_marked(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(140, 40)) as pilot:
-        target = (await explore(pilot, "Trainium")).places[0]
+        target = (await explore_fact(pilot, AMZN, "Trainium")).places[0]
         await pilot.press("enter")
         await ready(pilot)
         assert pilot.app.screen.article.id == target.article

@@ -7,49 +7,32 @@ from __future__ import annotations
 
 import shutil
 
-from textual.pilot import Pilot
 from textual.widgets import OptionList, Static
 
 from search.facts import CheckedFact, FactGroup
 from search.facts.fact import FIGURE_KINDS, Fact
 from tests.support import SEEDS
-from tests.support.pilot import cursor_block, drawn_text, library, open_row, ready
+from tests.support.pilot import (
+    cursor_block,
+    drawn_text,
+    explore_fact,
+    fact_list,
+    highlight_fact,
+    library,
+    open_row,
+    ready,
+)
 from tui.dialogs.pick import ArticlePicker
 from tui.screens.fact import FactScreen
-from tui.widgets.facts import KIND_TITLES, FactList
+from tui.widgets.facts import KIND_TITLES
 
 AMZN = "Amazon(AMZN.US)"  # seed 000
 LAYOFFS = "Big factory"  # seed 003
 JASSY = "“Jassy Defends Amazon's $200B AI Spending Spree” (GeekWire)"  # seed 004
 
 
-def facts(pilot: Pilot) -> FactList:
-    return pilot.app.screen.query_one(FactList)
-
-
 def prompts(options: OptionList) -> list[str]:
     return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
-
-
-async def highlight(pilot: Pilot, text: str) -> None:
-    fact_list = facts(pilot)
-    for _ in range(fact_list.option_count + 2):
-        entry = fact_list._entry()
-        if entry is not None and entry.fact.text == text:
-            return
-        await pilot.press("j")
-    raise AssertionError(f"no fact {text!r} in the sidebar")
-
-
-async def explore(pilot: Pilot, title: str, text: str) -> FactScreen:
-    await ready(pilot)
-    await open_row(pilot, title)
-    await pilot.press("F")
-    await highlight(pilot, text)
-    await pilot.press("v")
-    await ready(pilot)
-    assert isinstance(pilot.app.screen, FactScreen)
-    return pilot.app.screen
 
 
 async def test_a_figure_stated_four_times_is_one_row_naming_the_others_by_title(make_app) -> None:
@@ -57,7 +40,7 @@ async def test_a_figure_stated_four_times_is_one_row_naming_the_others_by_title(
     async with app.run_test(size=(140, 40)) as pilot:
         await ready(pilot)
         await open_row(pilot, AMZN)
-        rows = [p for p in prompts(facts(pilot)) if "$200 billion" in p.split("\n")[0]]
+        rows = [p for p in prompts(fact_list(pilot)) if "$200 billion" in p.split("\n")[0]]
         (row,) = rows
         head, *links = row.split("\n")
         assert head == "✓ $200 billion  ×4"
@@ -73,7 +56,7 @@ async def test_every_kind_the_extractor_makes_has_a_heading(make_app) -> None:
     async with app.run_test(size=(140, 40)) as pilot:
         await ready(pilot)
         await open_row(pilot, LAYOFFS)  # states "two hours" and "90 days"
-        shown = prompts(facts(pilot))
+        shown = prompts(fact_list(pilot))
         durations = shown.index("Durations")
         assert {p.split("\n")[0][2:] for p in shown[durations + 1 : durations + 3]} == {
             "two hours",
@@ -86,14 +69,14 @@ async def test_a_kind_without_a_title_still_shows_under_its_own_name(make_app) -
     async with app.run_test(size=(140, 40)) as pilot:
         await ready(pilot)
         fact = Fact("tide_level", "3 fathoms", 3.0, "fathom", None, "x", 0, "", 0, 9)
-        facts(pilot).show_facts([FactGroup([CheckedFact(fact)])], {})
-        assert prompts(facts(pilot)) == ["Tide level", "· 3 fathoms"]
+        fact_list(pilot).show_facts([FactGroup([CheckedFact(fact)])], {})
+        assert prompts(fact_list(pilot)) == ["Tide level", "· 3 fathoms"]
 
 
 async def test_v_names_each_linked_article_with_why_and_enter_opens_it(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(140, 40)) as pilot:
-        screen = await explore(pilot, AMZN, "$200 billion")
+        screen = await explore_fact(pilot, AMZN, "$200 billion")
         heading = str(screen.query_one("#fact-heading", Static).render())
         assert heading.startswith("money: “$200 billion” ×4 — corroborated · ✓ 2 agree")
         rows = prompts(screen.query_one("#fact-rows", OptionList))
@@ -128,7 +111,7 @@ async def test_a_copy_is_listed_as_a_copy_never_as_corroboration(make_app, tmp_p
     async with app.run_test(size=(140, 40)) as pilot:
         await ready(pilot)
         await open_row(pilot, AMZN)
-        shown = [p.split("\n") for p in prompts(facts(pilot))]
+        shown = [p.split("\n") for p in prompts(fact_list(pilot))]
         (jobs,) = [p for p in shown if p[0] == "· 57,000"]  # alone: its copy is no source
         assert jobs[1].startswith("  = copy: “Amazon(AMZN.US) dispatches")
         (spend,) = [p for p in shown if p[0].startswith("✓ $200 billion")]
@@ -136,7 +119,7 @@ async def test_a_copy_is_listed_as_a_copy_never_as_corroboration(make_app, tmp_p
         status = str(pilot.app.screen.query_one("#facts-status", Static).render())
         assert "✓ 1 corroborated" in status
         await pilot.press("F")
-        await highlight(pilot, "57,000")
+        await highlight_fact(pilot, "57,000")
         await pilot.press("v")
         await ready(pilot)
         screen = pilot.app.screen
@@ -155,10 +138,10 @@ async def test_f_selects_the_first_fact_and_enter_goes_to_its_first_statement(ma
         await ready(pilot)
         await open_row(pilot, AMZN)
         await pilot.press("F")
-        fact_list = facts(pilot)
-        assert fact_list.highlighted == 1  # below the heading "Money"
-        assert str(fact_list.get_option_at_index(1).prompt).startswith("✓ $200 billion  ×4")
-        first = fact_list.groups[0].entries[0].fact
+        listed = fact_list(pilot)
+        assert listed.highlighted == 1  # below the heading "Money"
+        assert str(listed.get_option_at_index(1).prompt).startswith("✓ $200 billion  ×4")
+        first = listed.groups[0].entries[0].fact
         await pilot.press("enter")
         await ready(pilot)
         block = cursor_block(pilot)

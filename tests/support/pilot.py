@@ -7,6 +7,7 @@ import yaml
 from textual.app import App
 from textual.geometry import Region
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
 from textual.worker import WorkerCancelled
@@ -15,6 +16,7 @@ from search.userdata import locations
 from tui.dialogs.note import NoteDialog
 from tui.widgets.article import ArticleView
 from tui.widgets.bookmarks import BookmarkList
+from tui.widgets.facts import FactList
 from tui.widgets.library import LibraryList
 from tui.widgets.passage import PassageBlock
 
@@ -130,3 +132,33 @@ def screen_text(pilot: Pilot) -> str:
     """The whole screen as the user sees it, line by line (every layer composited)."""
     strips = pilot.app.screen._compositor.render_strips()
     return "\n".join(strip.text.rstrip() for strip in strips)
+
+
+def fact_list(pilot: Pilot) -> FactList:
+    return pilot.app.screen.query_one(FactList)
+
+
+async def highlight_fact(pilot: Pilot, text: str) -> None:
+    """Walk the focused fact list with j until the fact written `text` is highlighted."""
+    facts = fact_list(pilot)
+    for _ in range(facts.option_count + 2):
+        entry = facts._entry()
+        if entry is not None and entry.fact.text == text:
+            return
+        await pilot.press("j")
+    raise AssertionError(f"no fact {text!r} in the sidebar")
+
+
+async def explore_fact(pilot: Pilot, title: str, text: str) -> Screen:
+    """Open the article whose title starts with `title`, focus its facts (F), highlight the
+    fact written `text` and press v: the fact across the corpus."""
+    from tui.screens.fact import FactScreen
+
+    await ready(pilot)
+    await open_row(pilot, title)
+    await pilot.press("F")
+    await highlight_fact(pilot, text)
+    await pilot.press("v")
+    await ready(pilot)
+    assert isinstance(pilot.app.screen, FactScreen)
+    return pilot.app.screen
