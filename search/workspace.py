@@ -202,7 +202,9 @@ class Workspace:
         from search.facts.store import FactStore
 
         if self._fact_store is None:
-            self._fact_store = FactStore(self.root, location=self.index.location)
+            # beside the index, without opening it (Whoosh and the cleaner stay unloaded)
+            location = self._index.location if self._index is not None else self._index_location
+            self._fact_store = FactStore(self.root, location=location)
         return self._fact_store
 
     def facts(self) -> dict[str, list[CheckedFact]]:

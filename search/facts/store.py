@@ -22,6 +22,7 @@ from search.facts.fact import Fact
 from search.facts.stories import SAME_STORY, candidates, copy_groups, copy_pairs
 from search.model import Article, SourceFile
 from search.reading.corpus import scan_corpus
+from search.userdata.locations import index_location
 
 _SEARCH = Path(__file__).resolve().parent.parent
 
@@ -106,16 +107,6 @@ class CheckedEntries(Sequence[CheckedFact]):
 
     def __repr__(self) -> str:
         return f"CheckedEntries({self._decoded()!r})"
-
-
-def index_location(root: Path) -> Path:
-    """The corpus's index folder, as search.index.schema.index_location makes it (repeated
-    here so that reading facts does not import Whoosh: 150 ms; a test checks the two agree)."""
-    from search.userdata import locations
-
-    resolved = root.expanduser().resolve()
-    digest = hashlib.sha1(str(resolved).encode()).hexdigest()[:12]
-    return locations.cache_dir() / "index" / f"{resolved.name or 'root'}-{digest}"
 
 
 class FactStore:

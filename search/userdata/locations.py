@@ -60,3 +60,14 @@ def data_dir() -> Path:
 def cache_dir() -> Path:
     """Where rebuildable data (the search index) lives."""
     return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
+def index_location(root: Path) -> Path:
+    """The index folder of a corpus (the facts store lives in it too): one per corpus folder,
+    in the user cache directory. Here, not beside Whoosh, so that reading facts imports
+    neither Whoosh nor the cleaner."""
+    import hashlib
+
+    resolved = Path(root).expanduser().resolve()
+    digest = hashlib.sha1(str(resolved).encode()).hexdigest()[:12]
+    return cache_dir() / "index" / f"{resolved.name or 'root'}-{digest}"

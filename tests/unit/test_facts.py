@@ -193,11 +193,32 @@ def test_a_damaged_cache_is_rebuilt_silently(tmp_path) -> None:
         assert db.execute("SELECT count(*) FROM articles").fetchone() == (1,)
 
 
-def test_the_fact_cache_lives_in_the_index_folder() -> None:
-    from search.facts.store import index_location
-    from search.index.schema import index_location as index_folder
+def test_the_fact_cache_lives_in_the_index_folder(tmp_path) -> None:
+    from search.facts.store import FactStore
+    from search.index.corpus_index import CorpusIndex
 
-    assert index_location(SEEDS) == index_folder(SEEDS)
+    index = CorpusIndex(SEEDS).location
+    assert FactStore(SEEDS).path.parent == index
+
+
+def test_an_articles_facts_from_a_warm_cache_load_neither_whoosh_nor_the_cleaner(
+    tmp_path,
+) -> None:
+    """`dossier facts ID` with the cache warm reads one row: importing Whoosh and the cleaner
+    (ftfy, trafilatura) would cost more than half a second of its 300 ms."""
+    import subprocess
+    import sys
+
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    code = (
+        "import sys; from search import Workspace; ws = Workspace(sys.argv[1]); "
+        "facts = ws.facts_of('000'); assert facts; "
+        "print(' '.join(m for m in ('whoosh', 'ftfy', 'trafilatura') if m in sys.modules))"
+    )
+    warm = [sys.executable, "-c", code, str(SEEDS)]
+    subprocess.run(warm, env=env, check=True, capture_output=True)  # fills the cache
+    loaded = subprocess.run(warm, env=env, check=True, capture_output=True, text=True).stdout
+    assert loaded.strip() == ""
 
 
 # --- the command line ---------------------------------------------------------------------------
