@@ -197,3 +197,35 @@ def test_two_instances_search_and_bookmark_the_same_corpus(tmp_path: Path) -> No
         assert "from the first" in second.wait_for("2 of 2 bookmarks")
     finally:
         first.tmux("kill-server")
+
+
+def test_a_title_corrected_in_the_app_is_what_the_command_line_shows(
+    terminal: Terminal, tmp_path: Path
+) -> None:
+    terminal.wait_for("index updated (5 added")
+    terminal.send("Tab")  # into the open article
+    terminal.send("D")
+    terminal.wait_for("Details of")
+    for keys, literal in (("End", False), ("C-u", False), ("A title set by hand", True)):
+        terminal.send(keys, literal=literal)
+        time.sleep(0.3)
+    terminal.send("Enter")
+    terminal.wait_for("Corrected: title")
+    env = {
+        **os.environ,
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+        "DOSSIER_CORPUS": str(SEEDS),
+    }
+
+    def run(*args: str) -> str:
+        done = subprocess.run([str(DOSSIER), *args], env=env, capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    (row,) = [
+        a for a in json.loads(run("articles", "--json")) if a["title"] == "A title set by hand"
+    ]
+    shown = json.loads(run("fix", row["id"], "--show", "--json"))
+    assert shown["fields"] == {"title": "A title set by hand"}
+    assert "A title set by hand" in terminal.screen()  # the library and the heading follow
