@@ -18,16 +18,17 @@ from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from search.correcting import Correcting
 from search.errors import CorpusError, LoadError, UnknownArticle
 from search.model import Article, ArticleInfo, Skipped, SourceFile
 from search.userdata.state import StateStore
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable
 
     from search.bookmarks.store import Bookmark, BookmarkStore
     from search.compare import Comparison
-    from search.corrections import ArticleFixes, CorrectionStore, Fixed
+    from search.corrections import CorrectionStore
     from search.facts.check import CheckedFact
     from search.facts.sidebar import FactGroup
     from search.facts.store import FactStore
@@ -37,15 +38,11 @@ if TYPE_CHECKING:
     from search.reading.corpus import CorpusScan
 
 CACHED_ARTICLES = 16
+FACTS_IN_PROCESS = 300  # a larger corpus has its facts read in a child process
 NOT_AN_ARTICLE = "no article in it when it was read (unchanged since)"
 
 
-def _kept(article: Article, line: int) -> bool:
-    """Whether a file line is part of the article's text (in one of its passages)."""
-    return any(p.lines and p.lines[0] <= line <= p.lines[1] for p in article.passages)
-
-
-class Workspace:
+class Workspace(Correcting):
     """A corpus folder opened for reading and searching."""
 
     def __init__(
@@ -212,6 +209,26 @@ class Workspace:
         self._checked = self._store().checked()
         return self._checked
 
+    def prepare_facts(
+        self,
+        progress: Callable[[int, int], None] | None = None,
+        cancelled: Callable[[], bool] = lambda: False,
+    ) -> bool:
+        """Bring the facts up to date; then `facts_of` reads one article's row and `partners`
+        the same stories. A corpus of more than FACTS_IN_PROCESS files is read in a process
+        of its own (search/facts/apart.py: the app's memory and keys are spared). False when
+        cancelled first; raises FactsFailed."""
+        store = self._store()
+        if len((self.scan_result or self.scan()).files) <= FACTS_IN_PROCESS:
+            store.refresh(progress).close()
+            done = True
+        else:
+            from search.facts.apart import refresh_apart
+
+            done = refresh_apart(self.root, store.path.parent, progress, cancelled)
+        self._checked = self._partners = None
+        return done
+
     def facts_of(self, article_id: str) -> list[CheckedFact]:
         """One article's facts checked across the corpus: with the cache warm, only that
         article's row is read (what `dossier facts ID` needs). Raises UnknownArticle, or
@@ -323,105 +340,6 @@ class Workspace:
         notices = list(self.bookmark_store.notices)
         self.bookmark_store.notices.clear()
         return marked_spans(located), notices
-
-    # --- corrections --------------------------------------------------------------------------
-
-    @property
-    def correction_store(self) -> CorrectionStore:
-        if self._corrections is None:
-            from search.corrections import shared_store
-
-            self._corrections = shared_store()
-        return self._corrections
-
-    def corrections(self, article_id: str) -> ArticleFixes:
-        """What the reader corrected in an article (`dossier fix ID --show`): the stored
-        corrections, where each line correction is in the file now (stale: its line is
-        gone), and the article as corrected."""
-        from search.corrections import ArticleFixes, locate
-
-        source = self.source(article_id)
-        stored = self.correction_store.get(self.root, source.rel)
-        article = self.article(source.id)
-        return ArticleFixes(
-            source.id, source.rel, stored, locate(stored.lines, article.text), article
-        )
-
-    def fix(
-        self,
-        article_id: str,
-        *,
-        title: str | None = None,
-        published: str | None = None,
-        source: str | None = None,
-        byline: str | None = None,
-        restore: Iterable[int] = (),
-        remove: Iterable[int] = (),
-    ) -> Fixed:
-        """Correct the cleaner for one article (`dossier fix ID --title ... --restore LINE`).
-        A field given replaces the cleaner's ("" gives the cleaner's back); `restore` keeps
-        file lines the cleaner removed, `remove` removes lines it kept (numbers as in the file
-        now). Saved at once; the article is read again and re-indexed, its facts and
-        bookmarks follow. Raises UnknownArticle, or CorrectionError with a one-line reason."""
-        from search.corrections import CorrectionError, merged
-
-        file = self.source(article_id)
-        current = self.article(file.id)
-        plain = self._uncorrected(file)
-        lines = current.text.split("\n")
-        stored = self.correction_store.get(self.root, file.rel)
-        wanted = {n: True for n in restore} | {n: False for n in remove}
-        if (plain.passages and plain.passages[0].lines is None) and wanted:
-            raise CorrectionError("an HTML page has no lines to restore or remove: fix its details")
-        fields = {"title": title, "published": published, "source": source, "byline": byline}
-        cleaner = {number: _kept(plain, number) for number in wanted}
-        corrected = merged(stored, file.rel, lines, wanted, cleaner, fields)
-        self.correction_store.put(self.root, file.rel, corrected)
-        return self._after_fix(file)
-
-    def toggle_line(self, article_id: str, line: int) -> Fixed:
-        """The original view's key: the file line under the cursor goes from kept to removed,
-        or from removed to kept."""
-        article = self.article(article_id)
-        if _kept(article, line):
-            return self.fix(article.id, remove=[line])
-        return self.fix(article.id, restore=[line])
-
-    def reset_corrections(self, article_id: str) -> Fixed:
-        """Forget every correction of an article (`dossier fix ID --reset`)."""
-        from search.corrections import FileCorrections
-
-        file = self.source(article_id)
-        self.correction_store.put(self.root, file.rel, FileCorrections())
-        return self._after_fix(file)
-
-    def _uncorrected(self, file: SourceFile) -> Article:
-        from search.reading.loader import load_article
-
-        return load_article(file, corrections=None)
-
-    def _after_fix(self, file: SourceFile) -> Fixed:
-        """Read the corrected article, re-index it, and let facts and stories follow."""
-        from search.corrections import Fixed
-        from search.errors import IndexBusy
-
-        with self._guard:
-            self._articles.pop(file.id, None)
-        article = self.article(file.id)
-        self._forget_facts(file.id)
-        reindexed, notice = False, None
-        if self._index is not None or self.index.location.exists():
-            try:
-                self.index.update()
-                reindexed = True
-            except IndexBusy as error:
-                notice = f"{error}; the correction is indexed at the next update"
-        return Fixed(article, reindexed, notice)
-
-    def _forget_facts(self, article_id: str) -> None:
-        """Let the facts and stories follow a correction: the article is read again."""
-        self._checked = self._partners = None
-        self._store().forget(article_id)
 
     # --- search --------------------------------------------------------------------------------
 

@@ -13,7 +13,7 @@ from search import Article, ArticleInfo
 if TYPE_CHECKING:
     from search.bookmarks import Bookmark
     from search.compare import Comparison
-    from search.facts import CheckedFact, FactGroup
+    from search.facts import FactGroup
     from search.index import SearchResult, UpdateReport
 
 Spans = list[tuple[int, int]]
@@ -61,10 +61,20 @@ class IndexOpened(Message):
 
 @dataclass
 class FactsRead(Message):
-    """Every article's facts, checked across the corpus, and the same-story partners."""
+    """The corpus's facts are checked and stored (each article's are read when it opens);
+    the same-story partners."""
 
-    facts: dict[str, list[CheckedFact]]
     partners: dict[str, list[tuple[str, float]]]
+
+
+@dataclass
+class FactsProgress(Message):
+    """How far reading the corpus's facts has got."""
+
+    text: str
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, FactsProgress)
 
 
 @dataclass

@@ -38,6 +38,7 @@ from tui.messages import (
     Corrected,
     CorrectionFailed,
     FactGroupsRead,
+    FactsProgress,
     FactsRead,
     IndexOpened,
     LibraryListed,
@@ -51,7 +52,6 @@ from tui.messages import (
 
 if TYPE_CHECKING:
     from search.bookmarks import Bookmark
-    from search.facts import CheckedFact
 
 Post = Callable[[Message], object]
 
@@ -104,21 +104,29 @@ def load_library(workspace: Workspace, post: Post, listed: bool = False) -> None
 
 
 def load_facts(workspace: Workspace, post: Post) -> None:
-    post(FactsRead(workspace.facts(), workspace.partners()))
+    """Check the corpus's facts in a process of their own (memory and keys spared), saying
+    how far it got, then the same-story partners."""
+    worker = get_current_worker()
+
+    def progress(done: int, total: int) -> None:
+        post(FactsProgress(f"Reading the corpus's facts… {done:,} / {total:,} articles"))
+
+    if workspace.prepare_facts(progress, cancelled=lambda: worker.is_cancelled):
+        post(FactsRead(workspace.partners()))
 
 
 def group_facts(
-    workspace: Workspace,
-    post: Post,
-    article_id: str,
-    entries: list[CheckedFact],
-    library: list[ArticleInfo],
+    workspace: Workspace, post: Post, article_id: str, library: list[ArticleInfo]
 ) -> None:
-    """The sidebar's rows for one article, from its checked facts already read: a figure
-    stated several times is one row; the articles its rows link to are named from the
+    """The sidebar's rows for one article: its checked facts (one row of the fact store), a
+    figure stated several times as one row; the articles its rows link to are named from the
     `library`'s rows (the Workspace is asked only for those it has not read yet)."""
     from search.facts import group_facts as grouped
 
+    try:
+        entries = workspace.facts_of(article_id)
+    except (UnknownArticle, LoadError):  # skipped or gone: no facts to show
+        entries = []
     groups = grouped(list(entries))
     wanted = {aid for group in groups for aid in group.linked_articles()}
     linked = {info.id: info for info in library if info.id in wanted and info.read}

@@ -5,6 +5,8 @@ articles tell the same story, and which are copies; the sidebar's grouping."""
 from search.lazy import lazy_exports
 
 _EXPORTS = {
+    "FactsFailed": "apart",
+    "refresh_apart": "apart",
     "CheckedFact": "check",
     "Conflict": "check",
     "Link": "check",

@@ -167,3 +167,26 @@ async def test_the_library_and_the_picker_show_the_score_compare_reports(make_ap
         assert isinstance(pilot.app.screen, ArticlePicker)
         first = prompts(pilot.app.screen.query_one(OptionList))[0]
         assert first.startswith(f"≈ {similarity:.2f}  Amazon lays off robotics positions")
+
+
+async def test_a_large_corpus_has_its_facts_read_apart_and_shown_as_rows(
+    make_app, monkeypatch
+) -> None:
+    import search.workspace as workspace_module
+
+    monkeypatch.setattr(workspace_module, "FACTS_IN_PROCESS", 0)  # the seeds count as large
+    app = make_app()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await ready(pilot)
+        await open_row(pilot, AMZN)
+        for _ in range(400):  # the child process: a second or two
+            if pilot.app.screen.facts_ready:
+                break
+            await pilot.pause(0.1)
+        await ready(pilot)
+        rows = [p for p in prompts(fact_list(pilot)) if "$200 billion" in p.split("\n")[0]]
+        status = str(pilot.app.screen.query_one("#facts-status", Static).render())
+        assert rows and rows[0].startswith("✓ $200 billion  ×4"), (
+            pilot.app.screen.facts_ready,
+            status,
+        )

@@ -29,7 +29,6 @@ from tui.widgets.sidebar import InfoSidebar
 if TYPE_CHECKING:  # the messages and the workers are imported after the first frame
     from textual.command import Provider
 
-    from search.facts import CheckedFact
     from search.index import SearchResult
     from search.places import Place
     from tui.messages import (
@@ -37,6 +36,7 @@ if TYPE_CHECKING:  # the messages and the workers are imported after the first f
         ArticlesRead,
         ArticleUnavailable,
         FactGroupsRead,
+        FactsProgress,
         FactsRead,
         IndexOpened,
         LibraryListed,
@@ -117,7 +117,8 @@ class ReaderScreen(ReaderPanes, ReaderActions):
         self.workspace = workspace
         self.state = state
         self.search_result: SearchResult | None = None
-        self.facts: dict[str, list[CheckedFact]] | None = None  # None until they are read
+        self.facts_ready = False  # the corpus's facts are checked and stored
+        self._facts_progress: str | None = None
         self.hit_index = -1
         self._save_timer = None
         self._restored = False
@@ -189,7 +190,7 @@ class ReaderScreen(ReaderPanes, ReaderActions):
         self._restore()
 
     def on_facts_read(self, message: FactsRead) -> None:
-        self.facts = message.facts
+        self.facts_ready = True
         self.query_one(LibraryList).mark_same_story(message.partners)
         if self.article is not None:
             self._group_facts(self.article.id)
@@ -197,15 +198,17 @@ class ReaderScreen(ReaderPanes, ReaderActions):
     def _group_facts(self, article_id: str) -> None:
         """The sidebar's rows for the article and the titles they name: in a worker (until
         they come, the sidebar says they are being read, not another article's facts)."""
-        self.query_one(InfoSidebar).show_facts(None)
-        if self.facts is None:
+        self.query_one(InfoSidebar).show_facts(None, progress=self._facts_progress)
+        if not self.facts_ready:
             return
         from tui import workers
 
-        entries = self.facts.get(article_id, [])
-        self.run_job(
-            workers.group_facts, article_id, entries, self.all_articles(), group="fact-rows"
-        )
+        self.run_job(workers.group_facts, article_id, self.all_articles(), group="fact-rows")
+
+    def on_facts_progress(self, message: FactsProgress) -> None:
+        self._facts_progress = message.text
+        if not self.facts_ready and self.article is not None:
+            self.query_one(InfoSidebar).show_facts(None, progress=message.text)
 
     def on_fact_groups_read(self, message: FactGroupsRead) -> None:
         if self.article is not None and self.article.id == message.article_id:

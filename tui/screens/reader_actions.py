@@ -43,14 +43,14 @@ def _workers():  # type: ignore[no-untyped-def]
 class ReaderActions(Jobs, Screen[None]):
     """Search hits, neighbours, copy, bookmarks and compare, for ReaderScreen, which defines
     what these use: `open_article`, `go_to`, `run_job`, `library_rows`, `save_state`,
-    `note`, `facts` and `_place_chosen`."""
+    `note`, `facts_ready` and `_place_chosen`."""
 
     workspace: Workspace
     article: Article | None
     search_result: SearchResult | None
     hit_index: int
     state: ReaderState
-    facts: dict | None  # type: ignore[type-arg]
+    facts_ready: bool
 
     # --- search --------------------------------------------------------------------------------
 
@@ -246,7 +246,7 @@ class ReaderActions(Jobs, Screen[None]):
         self.note("fix", message.said)
         sidebar = self.query_one(InfoSidebar)
         sidebar.show(article)
-        self.facts = None
+        self.facts_ready = False
         sidebar.show_facts(None)
         self.run_job(_workers().load_facts, group="facts")
         self.run_job(_workers().load_marks, article.id, group="marks")

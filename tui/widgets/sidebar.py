@@ -139,15 +139,18 @@ class InfoSidebar(VerticalScroll, can_focus=True):
         self.query_one(FactList).display = False
 
     def show_facts(
-        self, groups: list[FactGroup] | None, infos: dict[str, ArticleInfo] | None = None
+        self,
+        groups: list[FactGroup] | None,
+        infos: dict[str, ArticleInfo] | None = None,
+        progress: str | None = None,
     ) -> None:
         """The article's facts, one row per figure (`infos` names the articles they link to);
-        None while they are still being read."""
+        None while they are still being read (`progress` says how far)."""
         self._parts()
         status = self.query_one("#facts-status", Static)
         facts = self.query_one(FactList)
         if groups is None:
-            status.update("Reading the corpus's facts…")
+            status.update(progress or "Reading the corpus's facts…")
             status.display, facts.display = True, False
             return
         figures = [g for g in groups if g.kind != "entity"]
