@@ -25,6 +25,7 @@ from search.index.results import UpdateReport
 from search.index.schema import (
     LENGTH_FIELDS,
     SCHEMA_VERSION,
+    cleaner_version,
     make_schema,
     passage_documents,
     storage,
@@ -134,6 +135,8 @@ class Building:
             return f"index manifest unreadable ({type(error).__name__})"
         if manifest.get("schema") != SCHEMA_VERSION:
             return "index from an older version of Dossier"
+        if manifest.get("cleaner") != cleaner_version():
+            return "the cleaner changed since the index was built: every article is read again"
         try:
             ix = storage(self.location).open_index()
             with ix.searcher() as searcher:  # damage often shows only when reading

@@ -3,6 +3,8 @@ manifest of the files it has read, and the index folder of a corpus in the user 
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import json
 from collections.abc import Iterable
 from pathlib import Path
@@ -68,6 +70,22 @@ def read_manifest(location: Path) -> dict:
     return data
 
 
+_SEARCH = Path(__file__).resolve().parent.parent
+
+
+@functools.cache
+def cleaner_version() -> str:
+    """Changes whenever the code that turns a file into an article does (search/reading, the
+    shared text tools, the model): an index built by another version of the cleaner is read
+    again, so that a better cleaner reaches the articles already indexed."""
+    digest = hashlib.sha1()
+    modules = [_SEARCH / "text.py", _SEARCH / "model.py", _SEARCH / "corrections.py"]
+    modules += sorted((_SEARCH / "reading").glob("*.py"))
+    for module in modules:
+        digest.update(module.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def write_manifest(
     location: Path, root: Path, files: dict[str, dict], copies: dict[str, list] | None = None
 ) -> None:
@@ -75,6 +93,7 @@ def write_manifest(
     and the articles that have copies (search/index/copies.py), as `copy_groups` gives."""
     data = {
         "schema": SCHEMA_VERSION,
+        "cleaner": cleaner_version(),
         "corpus": str(root.resolve()),
         "files": files,
         "copies": copies or {},

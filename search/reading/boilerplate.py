@@ -187,6 +187,11 @@ def classify(
         else:
             seen.setdefault(key, line.number)
             result.kept.append(line)
+    if not result.kept:  # a text that only repeats its title is that text, not furniture
+        for line in after_title + body:
+            if removed.get(line.number) == "repeated title":
+                del removed[line.number]
+                result.kept.append(line)
 
     # The footer: source and URL lines are metadata, the rest is site furniture.
     for line in footer:

@@ -167,3 +167,13 @@ def test_hard_wrapped_text_is_judged_by_paragraph_not_by_line() -> None:
 def test_one_paragraph_per_line_is_not_unwrapped() -> None:
     clean = clean_plain_text(NEWS_SITE)
     assert all(p.lines[0] == p.lines[1] for p in clean.passages)
+
+
+def test_a_text_that_only_repeats_its_title_keeps_it_as_its_text() -> None:
+    """An abstract whose body is its title again (collections of abstracts have them) is an
+    article of one sentence, not a page of furniture."""
+    title = "Heat transfer to a flat plate in hypersonic flow ."
+    article = clean_plain_text(f"{title}\n\n{title}\n")
+    assert article.title == title
+    assert [p.text for p in article.passages] == [title]
+    assert not any(r.reason == "repeated title" for r in article.removed)

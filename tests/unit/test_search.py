@@ -347,3 +347,17 @@ def test_field_lengths_in_memory_score_as_whoosh_does(tmp_path: Path) -> None:
     slow_index.open()
     slow = top(slow_index, from_file=True)
     assert fast == slow and len(fast) == 20
+
+
+def test_an_index_built_by_another_cleaner_is_read_again(corpus: Path, tmp_path: Path) -> None:
+    """A better cleaner reaches the articles already indexed: the manifest names the cleaner's
+    version, and an index built by another is rebuilt with a notice."""
+    location = tmp_path / "ix"
+    CorpusIndex(corpus, location=location).update()
+    manifest = json.loads((location / MANIFEST).read_text(encoding="utf-8"))
+    manifest["cleaner"] = "an older cleaner"
+    (location / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    report = CorpusIndex(corpus, location=location).open()
+    assert report.rebuilt.startswith("the cleaner changed since the index was built")
+    assert report.added == 5
+    assert CorpusIndex(corpus, location=location).open().rebuilt is None  # once
