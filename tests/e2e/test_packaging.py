@@ -8,32 +8,7 @@ import sys
 import zipfile
 from pathlib import Path
 
-import pytest
-
-from tests.support import ROOT, SEEDS
-
-
-@pytest.fixture(scope="module")
-def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("wheel")
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            "--no-deps",
-            "--no-build-isolation",
-            "-q",
-            "-w",
-            str(out),
-            str(ROOT),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
-    return next(out.glob("dossier_reader-*.whl"))
+from tests.support import SEEDS
 
 
 def test_wheel_ships_seeds_byte_identical_and_themes(wheel: Path) -> None:
