@@ -38,17 +38,7 @@ def read_listing(root: Path, scan: CorpusScan) -> list[ArticleInfo]:
         if kept is None:  # not an article when last read, and unchanged since
             continue
         if isinstance(kept, dict):
-            rows.append(
-                ArticleInfo(
-                    id=source.id,
-                    rel=source.rel,
-                    title=str(kept.get("title") or source.id),
-                    source=_text_or_none(kept.get("source")),
-                    published=_text_or_none(kept.get("published")),
-                    words=_count(kept.get("words")),
-                    passages=_count(kept.get("passages")),
-                )
-            )
+            rows.append(ArticleInfo.from_json(source.id, source.rel, kept))
             continue
         rows.append(ArticleInfo(id=source.id, rel=source.rel, title=source.id, read=False))
     return rows
@@ -66,7 +56,7 @@ def keep_listing(root: Path, scan: CorpusScan, rows: list[ArticleInfo]) -> None:
         if row is None:  # the catalog leaves out what is not an article
             files[source.rel] = [source.size, source.mtime_ns, None]
         elif row.read:
-            files[source.rel] = [source.size, source.mtime_ns, _info_fields(row)]
+            files[source.rel] = [source.size, source.mtime_ns, row.as_json()]
     data = {"version": LISTING_VERSION, "corpus": str(root.resolve()), "files": files}
     with contextlib.suppress(OSError):
         atomic_write_text(listing_path(root), json.dumps(data, ensure_ascii=False))
@@ -85,21 +75,3 @@ def _kept_files(root: Path) -> dict[str, object]:
     ):
         return {}
     return data["files"]
-
-
-def _info_fields(info: ArticleInfo) -> dict[str, object]:
-    return {
-        "title": info.title,
-        "source": info.source,
-        "published": info.published,
-        "words": info.words,
-        "passages": info.passages,
-    }
-
-
-def _text_or_none(value: object) -> str | None:
-    return str(value) if value else None
-
-
-def _count(value: object) -> int:
-    return value if isinstance(value, int) and value >= 0 else 0

@@ -167,3 +167,24 @@ class ArticleInfo:
             "words": self.words,
             "passages": self.passages,
         }
+
+    @classmethod
+    def from_json(cls, article_id: str, rel: str, data: dict[str, object]) -> ArticleInfo:
+        """The row `as_json` kept (in the index manifest or the library listing), read back
+        leniently: a missing or odd value is the file's id, none or 0."""
+
+        def text(value: object) -> str | None:
+            return str(value) if value else None
+
+        def count(value: object) -> int:
+            return value if isinstance(value, int) and value >= 0 else 0
+
+        return cls(
+            id=article_id,
+            rel=rel,
+            title=text(data.get("title")) or article_id,
+            source=text(data.get("source")),
+            published=text(data.get("published")),
+            words=count(data.get("words")),
+            passages=count(data.get("passages")),
+        )

@@ -85,17 +85,7 @@ class CorpusIndex(Building, Searching):
                 continue
             info = entry.get("info") if entry.get("id") == source.id else None
             if isinstance(info, dict):
-                rows.append(
-                    ArticleInfo(
-                        id=source.id,
-                        rel=source.rel,
-                        title=str(info.get("title") or source.id),
-                        source=info.get("source"),
-                        published=info.get("published"),
-                        words=int(info.get("words") or 0),
-                        passages=int(info.get("passages") or 0),
-                    )
-                )
+                rows.append(ArticleInfo.from_json(source.id, source.rel, info))
             else:
                 rows.append(ArticleInfo(id=source.id, rel=source.rel, title=source.id, read=False))
         return rows
