@@ -33,6 +33,7 @@ class Correcting:
     _corrections: CorrectionStore | None
     _checked: object
     _partners: object
+    _facts_fresh: bool
 
     if TYPE_CHECKING:
 
@@ -140,4 +141,5 @@ class Correcting:
     def _forget_facts(self, article_id: str) -> None:
         """Let the facts and stories follow a correction: the article is read again."""
         self._checked = self._partners = None
+        self._facts_fresh = False
         self._store().forget(article_id)

@@ -58,6 +58,7 @@ class Workspace(Correcting):
         self.index_ready = threading.Event()  # set once the index can answer searches
         self.index_error: str | None = None  # why it cannot, if opening it failed
         self._fact_store: FactStore | None = None
+        self._facts_fresh = False  # prepare_facts brought the fact store up to date
         self._checked: dict[str, list[CheckedFact]] | None = None
         self._partners: dict[str, list[tuple[str, float]]] | None = None
         self._bookmarks: BookmarkStore | None = None
@@ -227,6 +228,7 @@ class Workspace(Correcting):
 
             done = refresh_apart(self.root, store.path.parent, progress, cancelled)
         self._checked = self._partners = None
+        self._facts_fresh = done  # opening an article then reads its row, without a scan
         return done
 
     def facts_of(self, article_id: str) -> list[CheckedFact]:
@@ -237,7 +239,7 @@ class Workspace(Correcting):
 
         source = self.source(article_id)
         store = self._store()
-        entries = store.checked_for(source.id)
+        entries = store.checked_for(source.id, fresh=self._facts_fresh)
         problem = store.skipped.get(source.id)
         if problem is not None:
             raise LoadError(f"{source.id}: {problem}")

@@ -118,7 +118,6 @@ class FactStore:
         self.skipped: dict[str, str] = {}  # article id: why it has no facts
         self.terms: dict[str, dict[str, int]] | None = None
         self._guard = threading.Lock()
-        self._fresh_generation: str | None = None
 
     # --- the database ------------------------------------------------------------------------
 
@@ -318,11 +317,14 @@ class FactStore:
     def _entries(facts_json: str, links_json: str | None) -> list[CheckedFact]:
         return _decode(facts_json, links_json)
 
-    def checked_for(self, article_id: str) -> list[CheckedFact]:
+    def checked_for(self, article_id: str, *, fresh: bool = False) -> list[CheckedFact]:
         """One article's facts with what the other articles say about each (reading only that
-        article's row when the cache is up to date)."""
+        article's row when the cache is up to date). `fresh`: the caller brought the cache up
+        to date itself (the app, after `refresh`), so the corpus is not scanned again."""
         with self._guard:
-            db = self.refresh()
+            db = self._connect() if fresh else self.refresh()
+            if fresh:
+                self._load_skipped(db)
             try:
                 row = db.execute(
                     "SELECT a.facts, l.links FROM articles a LEFT JOIN links l ON a.id = l.id "
