@@ -157,11 +157,7 @@ class FactList(OptionList):
     def select_first(self) -> None:
         """Highlight the first fact (below its group's heading) unless one is already."""
         if self.highlighted is None or self._entry() is None:
-            first = next(
-                (i for i in range(self.option_count) if not self.get_option_at_index(i).disabled),
-                None,
-            )
-            self.highlighted = first
+            self.action_first()  # OptionList's: the first enabled option
 
     def _group(self) -> FactGroup | None:
         if self.highlighted is None:

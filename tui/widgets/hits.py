@@ -78,19 +78,11 @@ class HitList(OptionList):
         else:
             options = [Option(hit_prompt(hit), id=f"{i}") for i, hit in enumerate(result.hits)]
         self.add_options(options)
-        self.highlighted = self.first_hit()
-
-    def first_hit(self) -> int | None:
-        return next(
-            (i for i in range(self.option_count) if not self.get_option_at_index(i).disabled),
-            None,
-        )
+        self.action_first()  # OptionList's: the first enabled option, the best passage
 
     def hit_index(self, option_index: int | None) -> int:
-        """The index in `SearchResult.hits` of the passage at `option_index` (the first hit
-        when none is highlighted)."""
-        if option_index is None:
-            option_index = self.first_hit()
+        """The index in `SearchResult.hits` of the passage at `option_index` (the first hit,
+        0, when none is highlighted)."""
         if option_index is None:
             return 0
         option = self.get_option_at_index(option_index)
