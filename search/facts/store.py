@@ -23,23 +23,11 @@ from search.facts.stories import SAME_STORY, candidates, copy_groups, copy_pairs
 from search.model import Article, SourceFile
 from search.reading.corpus import scan_corpus
 from search.userdata.locations import index_location
+from search.versions import code_version
 
-_SEARCH = Path(__file__).resolve().parent.parent
-
-
-def _extractor_version() -> str:
-    """Changes whenever the code that makes the facts does (reading, the shared text tools, the
-    facts themselves and compare's measure): the cache is then rebuilt."""
-    digest = hashlib.sha1()
-    modules = [_SEARCH / "text.py", _SEARCH / "model.py", _SEARCH / "compare.py"]
-    for folder in ("reading", "facts"):
-        modules += sorted((_SEARCH / folder).glob("*.py"))
-    for module in modules:
-        digest.update(module.read_bytes())
-    return digest.hexdigest()[:16]
-
-
-CACHE_VERSION = _extractor_version()
+# Changes whenever the code that makes the facts does (reading, the shared text tools, the
+# facts themselves and compare's measure): the cache is then rebuilt.
+CACHE_VERSION = code_version("text.py", "model.py", "compare.py", "reading", "facts")
 CACHE_NAME = "facts.sqlite"
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);

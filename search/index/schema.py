@@ -4,7 +4,6 @@ manifest of the files it has read, and the index folder of a corpus in the user 
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
 from collections.abc import Iterable
 from pathlib import Path
@@ -16,6 +15,7 @@ from search.index.analysis import stemmed_analyzer
 from search.model import Article
 from search.userdata.locations import index_location  # noqa: F401  (the index's API)
 from search.userdata.storage import atomic_write_text
+from search.versions import code_version
 
 SCHEMA_VERSION = 4  # 2: the manifest holds each article's title, source, date and length
 # 3: passages over 4,000 characters are split (search.structure.split_long_passages)
@@ -70,20 +70,12 @@ def read_manifest(location: Path) -> dict:
     return data
 
 
-_SEARCH = Path(__file__).resolve().parent.parent
-
-
 @functools.cache
 def cleaner_version() -> str:
     """Changes whenever the code that turns a file into an article does (search/reading, the
     shared text tools, the model): an index built by another version of the cleaner is read
     again, so that a better cleaner reaches the articles already indexed."""
-    digest = hashlib.sha1()
-    modules = [_SEARCH / "text.py", _SEARCH / "model.py", _SEARCH / "corrections.py"]
-    modules += sorted((_SEARCH / "reading").glob("*.py"))
-    for module in modules:
-        digest.update(module.read_bytes())
-    return digest.hexdigest()[:16]
+    return code_version("text.py", "model.py", "corrections.py", "reading")
 
 
 def write_manifest(
