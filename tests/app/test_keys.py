@@ -4,7 +4,7 @@ dialog opens or field takes the focus on the way."""
 
 from __future__ import annotations
 
-from tests.support.pilot import burst, open_row, ready, stored
+from tests.support.pilot import bookmark, burst, open_row, ready, stored
 from tui.screens.reader import ReaderScreen
 
 SEED_000 = "Amazon(AMZN.US)"
@@ -62,10 +62,7 @@ async def test_escape_in_the_bookmarks_filter_clears_it_then_closes(make_app) ->
     async with app.run_test(size=(120, 36)) as pilot:
         await ready(pilot)
         await open_row(pilot, SEED_000)
-        await pilot.press("b")
-        await ready(pilot)
-        await pilot.press(*"kept", "enter")
-        await ready(pilot)
+        await bookmark(pilot, "kept")
         await pilot.press("B")
         await ready(pilot)
         await pilot.press("slash", *"chips")
