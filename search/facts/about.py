@@ -202,19 +202,46 @@ def describe(
                 fact.period = own or fact.period or headline_period
             if fact.kind != "date":
                 previous = fact
+    _read_bare_amounts(facts, texts)
+
+
+ROW_LABEL = re.compile(r"(?:^|\n)[ \t]*[A-Za-z][A-Za-z .'&/-]{0,30}$")
+VS_COLUMN = re.compile(r"\s*(?:vs\.?|versus|against)\s+(?:[a-z]+\s+)?$", re.I)
+
+
+def _read_bare_amounts(facts: list[Fact], texts: dict[int, str]) -> None:
+    """A count with nothing counted is an amount of money when what it measures is money:
+    "Revs 104.6 mln", a table row's "Net loss 1,566,000" and its "vs loss 292,000" column; a
+    scaled amount with nothing after it takes the unit of the scaled figure before it in its
+    passage or the one before ("at 1.8 mln tonnes ... puts it at 1.99 mln")."""
     for i, fact in enumerate(facts):
-        if fact.kind != "count" or fact.step < 1000:
+        if fact.kind != "count":
+            continue
+        text = texts.get(fact.passage, "")
+        before = facts[i - 1] if i else None
+        if (
+            fact.unit is None
+            and before is not None
+            and before.kind == "money"
+            and before.passage == fact.passage
+            and before.end <= fact.start
+            and VS_COLUMN.fullmatch(text[before.end : fact.start])
+        ):
+            fact.kind, fact.unit = "money", before.unit
+            continue
+        row = abs(fact.value) >= 1000 and bool(ROW_LABEL.search(text[: fact.start]))
+        if fact.step < 1000 and not row:
             continue
         if fact.unit is None and _is_money(fact):
             fact.kind = "money"  # "Revs 104.6 mln": the currency is the story's (extract)
-        elif fact.unit and set(fact.unit.split()[:1]) & MONEY_MEASURES:
+        elif fact.unit and set(fact.unit.split()[:1]) & MONEY_MEASURES and fact.step >= 1000:
             fact.kind, fact.unit = "money", None  # "a 2.98 billion loss"
         elif fact.unit is None and re.search(r"[a-z]$", fact.text, re.I):
             earlier = next(
                 (
                     f
                     for f in reversed(facts[:i])
-                    if f.passage == fact.passage
+                    if f.passage in (fact.passage, fact.passage - 1)
                     and f.kind in ("money", "measure")
                     and f.step >= 1000
                 ),

@@ -16,7 +16,7 @@ from search.facts.units import (
     DOLLAR_WORDS,
     SIGNS,
 )
-from search.text import LATIN_WORD, STOP_WORDS
+from search.text import STOP_WORDS
 
 QUALIFIERS = [  # longest first; read from the words just before a figure
     ("no more than", "no more than"),
@@ -85,28 +85,55 @@ HEAD_NOUN = re.compile(
 )
 
 
+THING_AFTER = re.compile(
+    r"(?P<gap>[ \t\n]*-?)(?P<tok>(?:[A-Z]\.){2,}|&lt;[^<>\n]{1,40}>|<[^<>\n]{1,40}>|"
+    r"[A-Za-z][\w'’]*(?:-[\w'’]+)*|\d+(?:-\d+)?[A-Za-z]*(?:-[\w]+)*)"
+)
+
+
 def counted_after(text: str, end: int) -> str | None:
-    """The thing counted: the words after a number up to a stop word or punctuation, at most
-    three ("1,700 workers", "five Boeing 757-200 planes" -> "Boeing")."""
+    """The thing counted: the words after a number up to a stop word or punctuation, ending at
+    its noun ("1,700 workers"); names and models before that noun are part of it ("five Boeing
+    757-200 planes", "250 U.S. industrial companies", "13 <Rolls-Royce Ltd> engines", "four
+    737-400s"), and "a 2,700-strong crowd" counts the crowd."""
     words: list[str] = []
     rest = re.match(r"\s+of\s+(?:its|the|their|his|her|our)\s+", text[end:])
     if rest:
         end += rest.end() - 1
-    hyphenated = False
-    for match in LATIN_WORD.finditer(text, end):
-        gap = text[end : match.start()]
-        if gap.strip(" \n") not in ("", "-") or len(words) == 3 or (gap == "-" and words):
+    hyphenated, named, after_name = False, False, 0
+    while len(words) < 6:
+        match = THING_AFTER.match(text, end)
+        if match is None or (match.group("gap").endswith("-") and words):
             break
-        if hyphenated:
+        token = match.group("tok")
+        word = token.lower().strip("'’")
+        if hyphenated and word != "strong":
             break  # "13-nation group": the compound names what is counted
-        hyphenated = gap == "-"
-        word = match.group().lower().strip("'’")
+        hyphenated = match.group("gap").endswith("-")
+        if token[0].isdigit():
+            if not words and not re.search(r"\ds$|[a-z]s$", token):
+                break  # "in 2,300 1986 dollars": a second number, not a thing
+            words.append(word)
+            end = match.end()
+            if token.endswith("s"):
+                break  # "four 737-400s"
+            continue
         if word in STOP_WORDS or word in NOT_COUNTED:
             break
-        words.append(word)
+        if hyphenated and word == "strong":
+            end, hyphenated = match.end(), False  # "a 2,700-strong crowd"
+            continue
+        capital = token[0].isupper() or token[0] in "<&"
+        words.append(word.strip("<>").replace("&lt;", ""))
         end = match.end()
-        if HEAD_NOUN.fullmatch(word):
+        if capital:
+            named, after_name = True, len(words)
+        elif HEAD_NOUN.fullmatch(word):
             break  # "300 people died", "1,700 workers went": the counted thing ends at its noun
+        elif len(words) - (after_name if named else 0) == 3:
+            break
+    if named and len(words) > after_name and not HEAD_NOUN.fullmatch(words[-1]):
+        del words[after_name:]  # "12 Democrats voted": the name was what is counted
     return " ".join(words) or None
 
 
@@ -114,9 +141,23 @@ def glued_letters(text: str, end: int) -> bool:
     return end < len(text) and text[end].isalpha()
 
 
+# Nouns a number after names one of a series: "type 2", "chapter 11", "week 13", "level 100".
+DESIGNATED = re.compile(
+    r"\b(?:type|group|stage|phase|grade|level|category|class|article|chapter|section|page|"
+    r"room|route|week|game|round|season|episode|volume|version|tier|gate|zone|ward|floor|"
+    r"row|seat|platform|exit|flight|channel|district|precinct|division|act|scene|verse|"
+    r"paragraph|clause|item|step|question|figure|track|pier|terminal|highway|interstate)"
+    r"[ \t]+$",
+    re.I,
+)
+
+
 def is_name_number(text: str, start: int) -> bool:
     """ "Fortune 500", "LC 500", "Maroon 5": a bare number right after a capitalised word that
-    is not a sentence's first, a month, a qualifier or a headline in capitals."""
+    is not a sentence's first, a month, a qualifier or a headline in capitals; "type 2",
+    "chapter 11": a number after a noun that designates one of a series."""
+    if DESIGNATED.search(text[max(0, start - 14) : start]):
+        return True
     prior = re.search(r"([A-Z][\w.'’-]*)[ \t]+$", text[max(0, start - 30) : start])
     if not prior:
         return False
@@ -142,12 +183,9 @@ def is_id(text: str, number: Number) -> bool:
     start, end = number.start, number.end
     before = text[start - 1] if start else " "
     raw = text[start:end]
-    if (
-        before.isalnum()
-        or before in "_#@"
-        or (before == "-" and start >= 2 and text[start - 2].isalpha())
-    ):
-        return True  # H100, #5, COVID-19, GPT-4
+    model = re.search(r"[A-Za-z]\w*-$", text[max(0, start - 12) : start])
+    if before.isalnum() or before in "_#@" or model:
+        return True  # H100, #5, COVID-19, GPT-4, A320-200
     if number.is_word:
         return False
     digits = re.match(r"[\d,.]+", raw)
@@ -185,7 +223,11 @@ def currency_before(text: str, start: int) -> tuple[str | None, int]:
 
 
 def currency_after(text: str, end: int) -> tuple[str | None, float, int]:
-    """A currency word after a number: (code, factor, end). "cts" are hundredths."""
+    """A currency word or sign after a number: (code, factor, end). "cts" are hundredths;
+    "60,000₩" and "25 €" are written sign last."""
+    sign = re.match(r"[ \t]?([€£¥₹₩₽])", text[end : end + 2])
+    if sign and sign.group(1) in SIGNS:
+        return SIGNS[sign.group(1)], 1.0, end + sign.end()
     match = CURRENCY_AFTER.match(text, end)
     if match:
         word = match.group("word").lower()

@@ -34,6 +34,7 @@ from search.facts.dates import (
 )
 from search.facts.fact import Fact
 from search.facts.numbers import CORE, Number, read_number, vague_numbers
+from search.facts.shapes import STREET, list_marker, shaped_figures
 from search.facts.units import (
     BASIS_POINTS,
     CURRENCY_WORDS,
@@ -60,6 +61,10 @@ PERIOD_LABEL = re.compile(r"\b(?:first|last|past|next|final)\s+$", re.I)
 PRONOUN_ONE = re.compile(
     r"\b(?:any|no|every|each|the|this|that|which|such|another|at|on)\s+$", re.I
 )
+PARTITIVE = re.compile(
+    r"\s+of\s+(?:the|its|their|his|her|our|my|your|these|those|them|us|many|several)\b", re.I
+)
+ONE_TO_ANOTHER = re.compile(r"\s+[a-z]+\s+(?:to|after)\s+another\b", re.I)
 PRICED = re.compile(
     r"\b(?:priced|pricing|reoffered|issued|issue\s+price)\b(?:\s+\w+){0,2}\s+(?:at|of)\s+$", re.I
 )
@@ -182,10 +187,18 @@ def _classify(text: str, number: Number) -> Fact | None:
             return None  # "the two said", "one of them"
         if word == "one" and PRONOUN_ONE.search(text[max(0, start - 12) : start]):
             return None  # "any one person", "the one"
+        if word == "one" and (PARTITIVE.match(rest) or ONE_TO_ANOTHER.match(rest)):
+            return None  # "one of the largest leaks", "from one room to another"
         if counted and counted.split()[0] in ("another", "anothers"):
             return None
     elif not number.scaled and is_name_number(text, start):
         return None  # "Fortune 500", "Maroon 5"
+    if (
+        not number.is_word
+        and STREET.search(text[max(0, start - 40) : start])
+        and re.match(r"[ \t]*(?:,|;|\)|\n|$)", rest)
+    ):
+        return None  # "Corso Magenta, 15, Milan": an address
     after_name = AGE_AFTER_NAME.search(text[max(0, start - 40) : start]) and re.match(
         r"\s*(?:,|\)|\.|;|$| is | was | said| has)", rest
     )
@@ -248,7 +261,7 @@ def figures_in(text: str, day_first: bool | None = None) -> list[Fact]:
         fact = _fact("date", value, None, text, start, end, qualifier)
         fact.note = note
         found.append(fact)
-        taken.append(match.span())
+        taken.append((start, end))  # with its qualifier: the "half" of "second half of 2004"
     for match in TIME.finditer(text) if digits else ():
         if free(*match.span()):
             found.append(_fact("other", time_value(match), "time of day", text, *match.span()))
@@ -258,13 +271,10 @@ def figures_in(text: str, day_first: bool | None = None) -> list[Fact]:
             sets = re.findall(r"\d{1,2}-\d{1,2}", match.group())
             found.append(_fact("score", ", ".join(sets), None, text, *match.span()))
             taken.append(match.span())
-    for match in ONE_IN.finditer(text):
-        if free(*match.span()):
-            top, bottom = (_small_number(match.group(g)) for g in ("a", "b"))
-            if top and bottom and top < bottom:
-                fact = _fact("ratio", round(top / bottom, 4), "fraction", text, *match.span())
-                found.append(fact)
-                taken.append(match.span())
+    for kind, value, unit, start, end in shaped_figures(text, digits):
+        if free(start, end):
+            found.append(_fact(kind, value, unit, text, start, end))
+            taken.append((start, end))
     for lower, upper, start, end, words in vague_numbers(text):
         if not free(start, end):
             continue
@@ -277,6 +287,9 @@ def figures_in(text: str, day_first: bool | None = None) -> list[Fact]:
         number = read_number(match, text)
         if number.end <= number.start:
             continue
+        if list_marker(text, number):
+            taken.append((number.start, number.end))
+            continue
         fact = _classify(text, number)
         if fact is None:
             model = re.match(r"[-–]\d[\w-]*", text[number.end :])
@@ -287,19 +300,6 @@ def figures_in(text: str, day_first: bool | None = None) -> list[Fact]:
     found.sort(key=lambda f: f.start)
     _inherit_units(text, found)
     return found
-
-
-ONE_IN = re.compile(
-    r"\b(?P<a>one|two|three|four|five|\d{1,2})\s+(?:in|out\s+of)\s+(?:every\s+)?"
-    r"(?P<b>two|three|four|five|six|seven|eight|nine|ten|twenty|\d{1,4})\b(?![.,]\d|\s*(?:%|pct))",
-    re.IGNORECASE,
-)
-
-
-def _small_number(word: str) -> float:
-    from search.facts.units import NUMBER_WORDS
-
-    return float(word) if word.isdigit() else float(NUMBER_WORDS.get(word.lower(), 0))
 
 
 def _range(text: str, number: Number) -> Fact | None:
@@ -350,7 +350,7 @@ def _vague(text: str, lower: float, upper: float, start: int, end: int, words: s
 MONEY_VERBS = re.compile(
     r"\b(?:spend\w*|invest\w*|pay\w*|cost\w*|budget\w*|rais\w+|fund\w*)\b", re.I
 )
-LINKS = re.compile(r"^\s*(?:-|–|to|and|or|,)\s*(?:\$|€|£)?\s*$", re.I)
+LINKS = re.compile(r"^\s*(?:-|–|to|and|or|,|from|vs\.?|versus|against)\s*(?:\$|€|£)?\s*$", re.I)
 COMPARED = re.compile(
     r"(?:\bvs\.?|\bversus|\bagainst|\bfrom|\bcompared\s+with|\bcompared\s+to|\bto|\bor|"
     r"\band|\bfrom\s+the|\bup\s+from|\bdown\s+from|\(|,)\s*(?:a|an|the)?\s*$",

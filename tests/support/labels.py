@@ -242,8 +242,9 @@ def _unit_agrees(label: dict, fact: Fact) -> bool:
 
 
 def _stems(text: str) -> set[str]:
-    """A word's first four letters: singular and plural meet (game/games, place/places)."""
-    return {w[:4] for w in re.findall(r"[A-Za-z]+", text.lower()) if len(w) > 2}
+    """A word's first four letters (singular and plural meet: game/games, place/places), and
+    a model's numbers ("737-400s" and "737-400 planes" count one thing)."""
+    return {w[:4] for w in re.findall(r"[A-Za-z]+|\d{3,}", text.lower()) if len(w) > 2}
 
 
 def label_matches(label: dict, fact: Fact) -> bool:

@@ -1,0 +1,62 @@
+"""Figures known by their shape rather than by a unit after a number: a results line ("Bruins
+5, Devils 1:"), "one in five", a "3-for-2" split; and numbers whose shape says they are no
+figure: a numbered list's item number, an address's house number."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from search.facts.numbers import Number
+from search.facts.units import NUMBER_WORDS
+
+TEAM = r"[A-Z][\w.'’&-]*(?:[ \t]+[A-Z][\w.'’&-]*){0,3}"
+RESULT = re.compile(  # two teams, each with its score, before a colon or the line's end
+    rf"(?:^|(?<=\n)|(?<=[.!?]\s)){TEAM}[ \t]+(?P<a>\d{{1,3}}),[ \t]+{TEAM}[ \t]+(?P<b>\d{{1,3}})"
+    r"(?=[ \t]*(?::|\n|$))"
+)
+ONE_IN = re.compile(
+    r"\b(?P<a>one|two|three|four|five|\d{1,2})\s+(?:in|out\s+of)\s+(?:every\s+)?"
+    r"(?P<b>two|three|four|five|six|seven|eight|nine|ten|twenty|\d{1,4})\b(?![.,]\d|\s*(?:%|pct))",
+    re.IGNORECASE,
+)
+SMALL = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})"
+FOR_RATIO = re.compile(rf"\b(?P<a>{SMALL})-for-(?P<b>{SMALL})\b", re.IGNORECASE)
+
+LIST_MARKER = re.compile(r"(?:[.)]|\s*[-–—:])\s+[A-Z“\"‘']")
+STREET = re.compile(  # the words before an address's number: "Corso Magenta, "
+    r"\b(?:street|st|road|rd|avenue|ave|via|viale|corso|rue|strasse|straße|boulevard|blvd|lane|"
+    r"piazza|plaza|calle|avenida|platz|square|drive|way)\.?(?:[ \t]+[A-Z][\w'’.-]*){0,3}\s*,\s*$",
+    re.I,
+)
+
+
+def small_number(word: str) -> float:
+    return float(word) if word.isdigit() else float(NUMBER_WORDS.get(word.lower(), 0))
+
+
+def shaped_figures(text: str, digits: bool) -> Iterator[tuple[str, object, str | None, int, int]]:
+    """(kind, value, unit, start, end) of each figure known by its shape, results lines first
+    (the caller keeps the first of two that overlap)."""
+    for match in RESULT.finditer(text) if digits else ():
+        score = f"{match.group('a')}-{match.group('b')}"  # "Bruins 5, Devils 1: Pastrnak..."
+        yield "score", score, None, match.start("a"), match.end("b")
+    for match in ONE_IN.finditer(text):
+        top, bottom = (small_number(match.group(g)) for g in ("a", "b"))
+        if top and bottom and top < bottom:
+            yield "ratio", round(top / bottom, 4), "fraction", *match.span()
+    for match in FOR_RATIO.finditer(text):
+        top, bottom = (small_number(match.group(g)) for g in ("a", "b"))
+        if top and bottom:  # "a 3-for-2 split", "a one-for-four bonus issue"
+            yield "ratio", round(top / bottom, 4), "ratio", *match.span()
+
+
+def list_marker(text: str, number: Number) -> bool:
+    """ "1. Prioritize", "2) Drink water": a numbered list's item number at a line's start."""
+    line_start = text.rfind("\n", 0, number.start) + 1
+    return (
+        not number.is_word
+        and not text[line_start : number.start].strip()
+        and number.value < 100
+        and bool(LIST_MARKER.match(text, number.end))
+    )
