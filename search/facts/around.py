@@ -64,7 +64,8 @@ CODE_AFTER = re.compile(r"\s(?P<code>[A-Z]{3})\b")
 NOT_COUNTED = frozenset(
     """said says say told added agreed noted would could will may might must shall did do does
     and or but to of in on at by for from with as than per vs versus against compared said.
-    were was is are be been has have had times percent pct""".split()
+    were was is are be been has have had times percent pct afterwards later earlier ago
+    apiece each overall altogether respectively alone again instead before after""".split()
 )
 
 

@@ -29,6 +29,28 @@ DATE = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+# "Oct. 5-7", "March 3 to 5, 2019": two dates of one month, the second written as its day.
+DAY_RANGE = re.compile(
+    rf"\b(?P<m>{_MONTH})\.?\s+(?P<a>{_DAY})(?:st|nd|rd|th)?\s*(?:[-–]|\bto\b)\s*"
+    rf"(?P<b>{_DAY})(?:st|nd|rd|th)?\b(?![-–/.,]\d|\s*(?:%|pct|per|weeks?|days?|months?|"
+    rf"years?|hours?|times)\b)(?:,?\s+(?P<y>{_YEAR})\b)?",
+    re.IGNORECASE,
+)
+
+
+def day_range(match: re.Match[str]) -> list[tuple[str, int, int]]:
+    """The two dates of a DAY_RANGE match: (value, start, end) each."""
+    month = f"{MONTHS[match.group('m').lower()]:02d}"
+    year = f"{match.group('y')}-" if match.group("y") else ""
+    first, second = int(match.group("a")), int(match.group("b"))
+    if second <= first:
+        return []
+    return [
+        (f"{year}{month}-{first:02d}", match.start(), match.end("a")),
+        (f"{year}{month}-{second:02d}", match.start("b"), match.end()),
+    ]
+
+
 # "WASHINGTON, Feb 26 -": where and when a wire story was filed, not a figure of the story.
 DATELINE = re.compile(
     rf"(?:(?:^|(?<=\n))[A-Z][A-Za-z .'/&()-]*|(?<!\w)[A-Z][A-Z .'/&()-]*[A-Z]),"
@@ -37,7 +59,7 @@ DATELINE = re.compile(
 TIME = re.compile(
     r"""(?<![\d.:])(?P<h>[01]?\d|2[0-3])(?:[.:](?P<m>[0-5]\d))?\s?(?P<ampm>[ap])\.?\s?m\b\.?
     |(?<![\d.:])(?P<h2>[01]?\d|2[0-3]):(?P<m2>[0-5]\d)(?![\d:])
-    |(?<![\d.:,])(?P<hhmm>(?:[01]\d|2[0-3])[0-5]\d)\s+(?:hrs\b|hours\s+(?:GMT|EST|EDT|local)
+    |(?<![\d.:,])(?P<hhmm>(?:[01]\d|2[0-3])[0-5]\d)\s*(?:hrs\b|hours\s+(?:GMT|EST|EDT|local)
         |(?:GMT|EST|EDT|CST|PST|BST|CET|JST|local\s+time)\b)""",
     re.VERBOSE | re.IGNORECASE,
 )
@@ -52,7 +74,7 @@ SCORE_WORDS = re.compile(
 )
 PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){2,}")
 URL = re.compile(
-    r"\b(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|co|uk|io)/\S*"
+    r"\b(?:https?://|www\.)\S+|\b(?i:doi):?\s*10\.\d{4,}/\S+|\bISBN(?:-1[03])?:?\s*[\d-]{10,17}|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|co|uk|io)/\S*"
 )
 
 
@@ -133,5 +155,11 @@ def is_score(text: str, match: re.Match[str]) -> bool:
         return False
     if "," in match.group():
         return True  # sets: "6-2, 6-1"
+    if re.search(r"[A-Z][\w.'’]*[ \t]+$", text[max(0, match.start() - 20) : match.start()]) and (
+        re.match(r"[ \t]+[A-Z]", text[match.end() : match.end() + 3])
+    ):
+        return True  # "Leeds 2-1 Derby": a result between two names
+    if re.match(r"\s+(?:down|up)\b", text[match.end() : match.end() + 6]):
+        return True  # "two after we'd gone 2-0 down"
     around = text[max(0, match.start() - 60) : match.end() + 25]
     return bool(SCORE_WORDS.search(around))

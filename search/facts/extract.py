@@ -9,6 +9,7 @@ import re
 from collections import Counter
 
 from search.facts.about import describe, headline_period, main_subject
+from search.facts.around import currency_after
 from search.facts.dates import numeric_dates_day_first
 from search.facts.fact import Fact
 from search.facts.figures import figures_in
@@ -69,6 +70,34 @@ def _settle_currencies(facts: list[Fact], body: str) -> None:
                 fact.note = "money: the article does not say in which currency"
 
 
+# A table's scale in its header: "(DAILY AVG BILLIONS)", "(in millions of dollars)".
+SCALE_HEADER = re.compile(
+    r"\([^()\n]*?\b(?P<scale>billions|millions|thousands|bln|mln)\b"
+    r"(?:\s+(?:of\s+)?(?P<currency>[a-z]+))?[^()\n]*\)",
+    re.I,
+)
+SCALES = {"billions": 1e9, "bln": 1e9, "millions": 1e6, "mln": 1e6, "thousands": 1e3}
+
+
+def _scale_tables(figures: list[Fact], texts: list[tuple[int, str, bool]]) -> None:
+    """Bare numbers under a header that gives their scale are that many: "18.6" under "(DAILY
+    AVG BILLIONS)" is 18.6 billion; money when the header names a currency."""
+    header = next(
+        ((index, m) for index, text, _ in texts if (m := SCALE_HEADER.search(text))), None
+    )
+    if header is None:
+        return
+    index, match = header
+    factor = SCALES[match.group("scale").lower()]
+    currency, _, _ = currency_after(" " + (match.group("currency") or ""), 0)
+    for fact in figures:
+        below = fact.passage > index or (fact.passage == index and fact.start > match.end())
+        if below and fact.kind == "count" and fact.unit is None and fact.step < 1000:
+            fact.value, fact.step = fact.value * factor, fact.step * factor
+            if currency:
+                fact.kind, fact.unit = "money", currency
+
+
 def _names_pattern(names: list[Fact]) -> re.Pattern[str] | None:
     """One pattern for all of an article's names, longest first."""
     if not names:
@@ -113,5 +142,6 @@ def extract(article: Article) -> list[Fact]:
         main_subject(article.title, first, names),
         headline_period(article.title),
     )
+    _scale_tables(figures, texts)
     _settle_currencies(figures, body)
     return figures + names

@@ -24,18 +24,21 @@ from search.facts.around import (
 from search.facts.dates import (
     DATE,
     DATELINE,
+    DAY_RANGE,
     PHONE,
     SCORE,
     TIME,
     URL,
+    day_range,
     is_score,
     read_date,
     time_value,
 )
 from search.facts.fact import Fact
 from search.facts.numbers import CORE, Number, read_number, vague_numbers
-from search.facts.shapes import STREET, list_marker, shaped_figures
+from search.facts.shapes import NOT_A_YEAR, SCALE_WORD, STREET, list_marker, shaped_figures
 from search.facts.units import (
+    AS_UNITS,
     BASIS_POINTS,
     CURRENCY_WORDS,
     DURATION,
@@ -43,6 +46,7 @@ from search.facts.units import (
     MEASURE,
     PERCENT,
     POINTS,
+    WEIGHT_WORDS,
     duration_unit,
     measure_unit,
 )
@@ -65,6 +69,11 @@ PARTITIVE = re.compile(
     r"\s+of\s+(?:the|its|their|his|her|our|my|your|these|those|them|us|many|several)\b", re.I
 )
 ONE_TO_ANOTHER = re.compile(r"\s+[a-z]+\s+(?:to|after)\s+another\b", re.I)
+ALTERNATIVE = re.compile(
+    r"\s*(?:or|to|-|–)\s*(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve|fifteen|twenty|thirty|forty|fifty|hundred)\b)",
+    re.I,
+)
 PRICED = re.compile(
     r"\b(?:priced|pricing|reoffered|issued|issue\s+price)\b(?:\s+\w+){0,2}\s+(?:at|of)\s+$", re.I
 )
@@ -136,10 +145,22 @@ def _classify(text: str, number: Number) -> Fact | None:
     if percent := PERCENT.match(rest):
         return _fact("percent", value, "%", text, begin, end + percent.end(), step=step)
     after, factor, money_end = currency_after(text, end)
+    if after == "GBP" and re.match(r"\s+pounds?\b", rest, re.I) and code is None:
+        clause = text[max(0, start - 60) : start]
+        if WEIGHT_WORDS.search(clause.split(".")[-1]):
+            weight = re.match(r"\s+pounds?", rest, re.I)
+            assert weight is not None  # "a take-off weight of 870,000 pounds"
+            return _fact(
+                "measure", value, "pounds weight", text, begin, end + weight.end(), step=step
+            )
     if code is None and after is not None:
         return _fact("money", value * factor, after, text, begin, money_end, step=step * factor)
     if code is not None:
         return _fact("money", value, code, text, begin, end, step=step)
+    if text[start:end].lower() == "half" and re.search(
+        r"\b(?:first|second|opening|closing|other)\s+$", text[max(0, start - 10) : start], re.I
+    ):
+        return None  # "the second half": a part of a match or of a year
     if number.fraction and not number.scaled:
         if re.match(r"\s+points?\b", rest, re.I):
             point = re.match(r"\s+points?\b", rest, re.I)
@@ -151,10 +172,13 @@ def _classify(text: str, number: Number) -> Fact | None:
         fact.measure = "age"
         return fact
     if duration := DURATION.match(rest):
-        if PERIOD_LABEL.search(text[max(0, begin - 12) : begin]) and re.match(
-            r"\s+of\b", text[end + duration.end() :]
+        label_before = PERIOD_LABEL.search(text[max(0, begin - 12) : begin])
+        after_duration = text[end + duration.end() :]
+        if (label_before and re.match(r"\s+of\b", after_duration)) or (
+            re.search(r"\bthe\s+$", text[max(0, begin - 5) : begin])
+            and re.match(r"\s+(?:to|ended|ending|through)\s+(?:\d|[A-Z])", after_duration)
         ):
-            return None  # "the first 20 days of February": a period, not a figure
+            return None  # "the first 20 days of February", "the six months to June": periods
         if re.match(r"\s*mths\b", rest, re.I) and not re.search(
             r"\b(?:for|in|over|after|of|within)\s+$", text[max(0, begin - 8) : begin], re.I
         ):
@@ -169,7 +193,7 @@ def _classify(text: str, number: Number) -> Fact | None:
         name = measure_unit(measure)
         glued = not text[end].isspace()
         written = measure.group().strip(" -")
-        if written.lower() not in GLUED_ONLY or glued or written == "Nm":
+        if written.lower() not in GLUED_ONLY or glued or written in AS_UNITS:
             return _fact("measure", value, name, text, begin, measure.end(), step=step)
     if RANK_BEFORE.search(text[max(0, start - 10) : start]):
         counted = counted_after(text, end)
@@ -181,8 +205,16 @@ def _classify(text: str, number: Number) -> Fact | None:
         ):
             return None  # "number one", "top 40" (but "the top 12 films" counts films)
     counted = counted_after(text, end)
+    if re.match(r"\s+(?:series|model|class|edition)\b", rest, re.I) and re.search(
+        r"\bthe\s+$", text[max(0, start - 5) : start], re.I
+    ):
+        return None  # "the 300 series": a name
     if number.is_word:
         word = text[start:end].lower()
+        if word == "zero" and rest.startswith("-"):
+            return None  # "zero-coupon bonds", "zero-sum"
+        if counted is None and ALTERNATIVE.match(rest):
+            return _fact("count", value, None, text, begin, end, step=step)  # "five or six years"
         if not number.scaled and (counted is None or word == "a"):
             return None  # "the two said", "one of them"
         if word == "one" and PRONOUN_ONE.search(text[max(0, start - 12) : start]):
@@ -226,6 +258,7 @@ def _taken(text: str) -> list[tuple[int, int]]:
     spans = [m.span() for m in URL.finditer(text)]
     spans += [m.span() for m in PHONE.finditer(text) if _looks_like_phone(m.group())]
     spans += [m.span() for m in DATELINE.finditer(text)]
+    spans += [m.span("scale") for m in SCALE_WORD.finditer(text)]  # "(BILLIONS)": a table's scale
     return spans
 
 
@@ -246,9 +279,18 @@ def figures_in(text: str, day_first: bool | None = None) -> list[Fact]:
     def free(start: int, end: int) -> bool:
         return not any(s < end and start < e for s, e in taken)
 
+    for match in DAY_RANGE.finditer(text) if digits else ():
+        for value, start, end in day_range(match):
+            if free(start, end):
+                found.append(_fact("date", value, None, text, start, end))
+                taken.append((start, end))
     for match in DATE.finditer(text) if digits else ():
         if not free(*match.span()):
             continue
+        if match.group("year") and NOT_A_YEAR.search(
+            text[max(0, match.start() - 20) : match.start()]
+        ):
+            continue  # "a total score of 2072": a number, not a year
         value, note = read_date(match, day_first)
         start, end = match.span()
         qualifier = None
@@ -368,21 +410,34 @@ def _inherit_units(text: str, facts: list[Fact]) -> None:
         nxt = facts[i + 1] if i + 1 < len(facts) else None
         if (
             nxt
-            and (nxt.kind in ("money", "percent", "measure") or (nxt.kind == "count" and nxt.unit))
+            and (
+                nxt.kind in ("money", "percent", "measure", "duration")
+                or (nxt.kind == "count" and nxt.unit)
+            )
             and LINKS.match(text[fact.end : nxt.start])
             and not re.search(r"[.;]\s", text[fact.end : nxt.start])
         ):
             _take_unit(fact, nxt)
             continue
         prev = next((f for f in reversed(facts[:i]) if f.kind != "date"), None)
+        gap = text[prev.end : fact.start] if prev is not None else ""
         if (
             prev is not None
             and prev.kind in ("money", "measure")
             and (prev.step >= 1000) == (fact.step >= 1000)
-            and COMPARED.search(text[prev.end : fact.start])
-            and len(text[prev.end : fact.start].split()) <= 4
+            and COMPARED.search(gap)
+            and len(gap.split()) <= 4
         ):
             _take_unit(fact, prev)
+        elif (
+            prev is not None
+            and prev.kind == "count"
+            and prev.unit
+            and re.search(r"\b(?:and|vs\.?|versus|against|from)\s*$", gap)
+            and len(gap.split()) <= 7
+            and not re.search(r"[.;:]\s", gap)
+        ):
+            fact.unit = prev.unit  # "interviewed 401 people before ... and 601 afterwards"
 
 
 def _take_unit(fact: Fact, other: Fact) -> None:

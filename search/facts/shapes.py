@@ -1,6 +1,7 @@
 """Figures known by their shape rather than by a unit after a number: a results line ("Bruins
-5, Devils 1:"), "one in five", a "3-for-2" split; and numbers whose shape says they are no
-figure: a numbered list's item number, an address's house number."""
+5, Devils 1:"), a line-up's minutes and attendance, "one in five", a "3-for-2" split; and
+numbers whose shape says they are no figure: a numbered list's item number, an address's house
+number, a table's scale word, a score that looks like a year."""
 
 from __future__ import annotations
 
@@ -16,13 +17,24 @@ RESULT = re.compile(  # two teams, each with its score, before a colon or the li
     r"(?=[ \t]*(?::|\n|$))"
 )
 ONE_IN = re.compile(
-    r"\b(?P<a>one|two|three|four|five|\d{1,2})\s+(?:in|out\s+of)\s+(?:every\s+)?"
+    r"\b(?P<a>one|two|three|four|five|six|seven|eight|nine|\d{1,2})\s+(?:in|out\s+of)\s+"
+    r"(?:every\s+)?"
     r"(?P<b>two|three|four|five|six|seven|eight|nine|ten|twenty|\d{1,4})\b(?![.,]\d|\s*(?:%|pct))",
     re.IGNORECASE,
 )
 SMALL = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})"
 FOR_RATIO = re.compile(rf"\b(?P<a>{SMALL})-for-(?P<b>{SMALL})\b", re.IGNORECASE)
 
+# A football line-up: "Barton (Macken 68) ... Goals: Rooney 68, Dunne 75 og. Att: 47,111"
+LINEUP = re.compile(r"\b(?:Subs(?: [Nn]ot [Uu]sed)?|Booked|Goals|Sent [Oo]ff|Att|Ref)\s*:")
+MINUTE = re.compile(
+    r"(?<=[A-Za-z'’-])[ \t]+(?P<n>\d{1,3})(?:[ \t]+(?:og|pen))?(?=[),.;]|[ \t]*$|[ \t]+[A-Z])"
+)
+ATTENDANCE = re.compile(r"\b(?:Att|Attendance)\s*[:.]?\s*(?P<n>\d{1,3}(?:,\d{3})+|\d{3,6})\b")
+SCALE_WORD = re.compile(r"\([^()\n]*?\b(?P<scale>billions|millions|thousands)\b[^()\n]*\)", re.I)
+NOT_A_YEAR = re.compile(
+    r"\b(?:score|total|tally|rating|sum|average|reading|index|level)\s+(?:of\s+)?$", re.I
+)
 LIST_MARKER = re.compile(r"(?:[.)]|\s*[-–—:])\s+[A-Z“\"‘']")
 STREET = re.compile(  # the words before an address's number: "Corso Magenta, "
     r"\b(?:street|st|road|rd|avenue|ave|via|viale|corso|rue|strasse|straße|boulevard|blvd|lane|"
@@ -41,6 +53,13 @@ def shaped_figures(text: str, digits: bool) -> Iterator[tuple[str, object, str |
     for match in RESULT.finditer(text) if digits else ():
         score = f"{match.group('a')}-{match.group('b')}"  # "Bruins 5, Devils 1: Pastrnak..."
         yield "score", score, None, match.start("a"), match.end("b")
+    if digits and LINEUP.search(text):
+        for match in ATTENDANCE.finditer(text):
+            value = float(match.group("n").replace(",", ""))
+            yield "count", value, "spectators (attendance)", *match.span("n")
+        for match in MINUTE.finditer(text):
+            if 1 <= int(match.group("n")) <= 130:  # a substitution's or a goal's minute
+                yield "other", float(match.group("n")), "minute of match", *match.span("n")
     for match in ONE_IN.finditer(text):
         top, bottom = (small_number(match.group(g)) for g in ("a", "b"))
         if top and bottom and top < bottom:

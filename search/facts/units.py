@@ -244,6 +244,12 @@ MEASURE = re.compile(
 )
 # Short unit letters that are words too ("g", "ha", "mb"...) count only glued to the number.
 GLUED_ONLY = frozenset("ha g mg cm mm m2 gb tb mb mp kw mw gw nm hp ft km kg oz lb lbs c f".split())
+# ... unless written as units are: "11 kW", "5 km", "200 hp" (not "a 5 mb" typo or "ha ha").
+AS_UNITS = frozenset("Nm kW MW GW GB TB MB km kg cm mm mg hp ft lb lbs oz".split())
+# Words before "pounds" that make them a weight: "a take-off weight of 870,000 pounds".
+WEIGHT_WORDS = re.compile(
+    r"\b(?:weigh\w*|weight|heav(?:y|ier)|light(?:er)?|payload|thrust|load|lift\w*|catch)\b", re.I
+)
 
 DURATIONS = {
     "year": "years",

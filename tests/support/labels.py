@@ -27,6 +27,7 @@ import yaml
 
 from search.facts.about import measure_key, subject_key
 from search.facts.extract import TITLE, Fact, extract
+from search.facts.units import MEASURE, measure_unit
 from search.model import Article, Passage, PassageKind
 from search.reading.corpus import load_corpus
 from tests.support import FIXTURES, SHARED
@@ -227,7 +228,12 @@ def _labels(name: str):  # type: ignore[no-untyped-def]
 
 # --- figures --------------------------------------------------------------------------------------
 
-SAME_UNIT = {"tons": "tonnes", "barrels a day": "barrels per day", "liters": "litres"}
+SAME_UNIT = {
+    "tons": "tonnes",
+    "barrels a day": "barrels per day",
+    "liters": "litres",
+    "pounds": "pounds weight",  # a measure's pounds weigh
+}
 
 
 def _unit_agrees(label: dict, fact: Fact) -> bool:
@@ -238,6 +244,9 @@ def _unit_agrees(label: dict, fact: Fact) -> bool:
     if kind == "count":
         return bool(_stems(ours) & _stems(theirs))
     theirs = SAME_UNIT.get(theirs.lower(), theirs)
+    written = MEASURE.fullmatch(" " + theirs)
+    if kind == "measure" and written is not None:
+        theirs = measure_unit(written)  # the label's "kW" is the extractor's "kilowatts"
     return ours.lower() == theirs.lower()
 
 
@@ -300,13 +309,15 @@ def _overlaps(fact: Fact, index: int, start: int, end: int) -> bool:
     return fact.passage == index and fact.start < end and start < fact.end
 
 
-def score_figures(group: str | None = None, part: str | None = None) -> FigureScore:
+def score_figures(
+    group: str | None = None, part: str | None = None, labels: str = "figures.json"
+) -> FigureScore:
     """Extraction against figures.json: each labelled passage's figures (read in its document,
     the labeller's way) matched one to one to the labels by span, kind, value and unit. A
     found figure no label matches (a not-figure, a wrong kind, value or unit) is wrong.
     Measure and subject of the right ones are scored apart: right when they share a word with
     the label's (an organisation's legal form aside)."""
-    data = _labels("figures.json")
+    data = _labels(labels)
     result = FigureScore()
     by_doc: dict[str, list[dict]] = {}
     for passage in data["passages"]:

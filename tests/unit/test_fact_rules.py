@@ -375,3 +375,69 @@ def test_a_bare_scaled_amount_takes_the_unit_of_the_one_before_in_the_story() ->
 def test_a_count_takes_the_thing_counted_of_its_pair_after_from() -> None:
     counts = [(f.value, f.unit) for f in figures_in("It will cut the fleet to 41 from 55 ships.")]
     assert counts == [(41.0, "ships"), (55.0, "ships")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Bonds will mature in three or four years.",
+            [("duration", 3.0, "years"), ("duration", 4.0, "years")],
+        ),
+        (
+            "The expo runs Sept. 14–16 in Leipzig.",
+            [("date", "09-14", None), ("date", "09-16", None)],
+        ),
+        ("Seven out of ten voters agreed.", [("ratio", 0.7, "fraction")]),
+        (
+            "The crane has a lifting capacity of 9,000 pounds.",
+            [("measure", 9000.0, "pounds weight")],
+        ),
+        ("The charger delivers 7 kW at home.", [("measure", 7.0, "kilowatts")]),
+        (
+            "Polls close at 2100 GMT and talks resume at 0930gmt.",
+            [("other", "21:00", "time of day"), ("other", "09:30", "time of day")],
+        ),
+        ("Hull 1-3 Bristol", [("score", "1-3", None)]),
+    ],
+)
+def test_ranges_day_ranges_shares_weights_units_times_and_results(text: str, expected) -> None:  # type: ignore[no-untyped-def]
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The notes are zero-coupon bonds.",
+        "They scored early in the second half.",
+        "Profit in the six months to June 30 was flat.",
+        "The engine was fitted to the 200 series.",
+        "See doi: 10.1234/abcd.5678 for the data.",
+    ],
+)
+def test_idioms_periods_names_and_ids_are_no_figures(text: str) -> None:
+    assert [f for f in found(text) if f[0] != "date"] == []
+
+
+def test_a_line_up_gives_minutes_and_the_attendance() -> None:
+    text = "Rovers: Hart, Lowe (Pike 57), Dunn. Subs Not Used: Ives. Goals: Dunn 23. Att: 12,480"
+    assert found(text) == [
+        ("other", 57.0, "minute of match"),
+        ("other", 23.0, "minute of match"),
+        ("count", 12480.0, "spectators (attendance)"),
+    ]
+
+
+def test_a_tables_scale_header_scales_its_bare_numbers() -> None:
+    art = article(
+        "BANK RESERVES WEEKLY",
+        "Week Mar 9 vs Mar 2 (DAILY AVG MILLIONS OF DLRS)",
+        "Borrowings.......412.5 vs 388.1",
+    )
+    money = [(f.value, f.unit) for f in figures_of(art) if f.kind == "money"]
+    assert money == [(412.5e6, "USD"), (388.1e6, "USD")]
+
+
+def test_a_count_after_and_takes_its_pairs_thing_counted() -> None:
+    (first, second) = figures_in("The pollster asked 310 voters on Monday and 290 afterwards.")
+    assert (first.unit, second.unit) == ("voters", "voters")
