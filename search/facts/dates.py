@@ -163,3 +163,12 @@ def is_score(text: str, match: re.Match[str]) -> bool:
         return True  # "two after we'd gone 2-0 down"
     around = text[max(0, match.start() - 60) : match.end() + 25]
     return bool(SCORE_WORDS.search(around))
+
+
+def looks_like_phone(found: str) -> bool:
+    """A PHONE match that is a phone number, not a list of figures."""
+    return (
+        found.startswith(("+", "("))
+        or "(0)" in found
+        or bool(re.fullmatch(r"\d{3}[\s.-]\d{3}[\s.-]\d{4}", found))
+    )

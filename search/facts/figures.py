@@ -31,12 +31,23 @@ from search.facts.dates import (
     URL,
     day_range,
     is_score,
+    looks_like_phone,
     read_date,
     time_value,
 )
 from search.facts.fact import Fact
 from search.facts.numbers import CORE, Number, read_number, vague_numbers
-from search.facts.shapes import NOT_A_YEAR, SCALE_WORD, STREET, list_marker, shaped_figures
+from search.facts.shapes import (
+    ALTERNATIVE,
+    NOT_A_YEAR,
+    ONE_TO_ANOTHER,
+    PARTITIVE,
+    SCALE_WORD,
+    STREET,
+    in_a_name,
+    list_marker,
+    shaped_figures,
+)
 from search.facts.units import (
     AS_UNITS,
     BASIS_POINTS,
@@ -64,15 +75,6 @@ RANK_BEFORE = re.compile(r"\b(?:number|no\.|No|top|ranked|rank|#)\s*$", re.I)
 PERIOD_LABEL = re.compile(r"\b(?:first|last|past|next|final)\s+$", re.I)
 PRONOUN_ONE = re.compile(
     r"\b(?:any|no|every|each|the|this|that|which|such|another|at|on)\s+$", re.I
-)
-PARTITIVE = re.compile(
-    r"\s+of\s+(?:the|its|their|his|her|our|my|your|these|those|them|us|many|several)\b", re.I
-)
-ONE_TO_ANOTHER = re.compile(r"\s+[a-z]+\s+(?:to|after)\s+another\b", re.I)
-ALTERNATIVE = re.compile(
-    r"\s*(?:or|to|-|–)\s*(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-    r"twelve|fifteen|twenty|thirty|forty|fifty|hundred)\b)",
-    re.I,
 )
 PRICED = re.compile(
     r"\b(?:priced|pricing|reoffered|issued|issue\s+price)\b(?:\s+\w+){0,2}\s+(?:at|of)\s+$", re.I
@@ -213,6 +215,8 @@ def _classify(text: str, number: Number) -> Fact | None:
         word = text[start:end].lower()
         if word == "zero" and rest.startswith("-"):
             return None  # "zero-coupon bonds", "zero-sum"
+        if in_a_name(text, start, rest):
+            return None  # "the Four Seasons hotel", "<Three Rivers Corp>"
         if counted is None and ALTERNATIVE.match(rest):
             return _fact("count", value, None, text, begin, end, step=step)  # "five or six years"
         if not number.scaled and (counted is None or word == "a"):
@@ -256,18 +260,10 @@ def _classify(text: str, number: Number) -> Fact | None:
 def _taken(text: str) -> list[tuple[int, int]]:
     """Spans with digits that hold no figure: web addresses, phone numbers, datelines."""
     spans = [m.span() for m in URL.finditer(text)]
-    spans += [m.span() for m in PHONE.finditer(text) if _looks_like_phone(m.group())]
+    spans += [m.span() for m in PHONE.finditer(text) if looks_like_phone(m.group())]
     spans += [m.span() for m in DATELINE.finditer(text)]
     spans += [m.span("scale") for m in SCALE_WORD.finditer(text)]  # "(BILLIONS)": a table's scale
     return spans
-
-
-def _looks_like_phone(found: str) -> bool:
-    return (
-        found.startswith(("+", "("))
-        or "(0)" in found
-        or bool(re.fullmatch(r"\d{3}[\s.-]\d{3}[\s.-]\d{4}", found))
-    )
 
 
 def figures_in(text: str, day_first: bool | None = None) -> list[Fact]:
@@ -392,7 +388,11 @@ def _vague(text: str, lower: float, upper: float, start: int, end: int, words: s
 MONEY_VERBS = re.compile(
     r"\b(?:spend\w*|invest\w*|pay\w*|cost\w*|budget\w*|rais\w+|fund\w*)\b", re.I
 )
-LINKS = re.compile(r"^\s*(?:-|–|to|and|or|,|from|vs\.?|versus|against)\s*(?:\$|€|£)?\s*$", re.I)
+LINKS = re.compile(
+    r"^\s*(?:-|–|to|and|or|,|from|vs\.?|versus|against|of\s+the|of\s+its|of\s+their)\s*"
+    r"(?:\$|€|£)?\s*$",
+    re.I,
+)
 COMPARED = re.compile(
     r"(?:\bvs\.?|\bversus|\bagainst|\bfrom|\bcompared\s+with|\bcompared\s+to|\bto|\bor|"
     r"\band|\bfrom\s+the|\bup\s+from|\bdown\s+from|\(|,)\s*(?:a|an|the)?\s*$",

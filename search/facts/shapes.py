@@ -23,7 +23,11 @@ ONE_IN = re.compile(
     re.IGNORECASE,
 )
 SMALL = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})"
-FOR_RATIO = re.compile(rf"\b(?P<a>{SMALL})-for-(?P<b>{SMALL})\b", re.IGNORECASE)
+FOR_RATIO = re.compile(  # "3-for-2", "a two for one stock split"
+    rf"\b(?P<a>{SMALL})(?:-for-(?P<b>{SMALL})\b|\s+for\s+(?P<c>{SMALL})(?=\s+(?:stock\s+|share\s+)?"
+    r"(?:split|bonus|rights|share)))",
+    re.IGNORECASE,
+)
 
 # A football line-up: "Barton (Macken 68) ... Goals: Rooney 68, Dunne 75 og. Att: 47,111"
 LINEUP = re.compile(r"\b(?:Subs(?: [Nn]ot [Uu]sed)?|Booked|Goals|Sent [Oo]ff|Att|Ref)\s*:")
@@ -34,6 +38,15 @@ ATTENDANCE = re.compile(r"\b(?:Att|Attendance)\s*[:.]?\s*(?P<n>\d{1,3}(?:,\d{3})
 SCALE_WORD = re.compile(r"\([^()\n]*?\b(?P<scale>billions|millions|thousands)\b[^()\n]*\)", re.I)
 NOT_A_YEAR = re.compile(
     r"\b(?:score|total|tally|rating|sum|average|reading|index|level)\s+(?:of\s+)?$", re.I
+)
+PARTITIVE = re.compile(
+    r"\s+of\s+(?:the|its|their|his|her|our|my|your|these|those|them|us|many|several)\b", re.I
+)
+ONE_TO_ANOTHER = re.compile(r"\s+[a-z]+\s+(?:to|after)\s+another\b", re.I)
+ALTERNATIVE = re.compile(
+    r"\s*(?:or|to|-|–)\s*(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve|fifteen|twenty|thirty|forty|fifty|hundred)\b)",
+    re.I,
 )
 LIST_MARKER = re.compile(r"(?:[.)]|\s*[-–—:])\s+[A-Z“\"‘']")
 STREET = re.compile(  # the words before an address's number: "Corso Magenta, "
@@ -65,7 +78,10 @@ def shaped_figures(text: str, digits: bool) -> Iterator[tuple[str, object, str |
         if top and bottom and top < bottom:
             yield "ratio", round(top / bottom, 4), "fraction", *match.span()
     for match in FOR_RATIO.finditer(text):
-        top, bottom = (small_number(match.group(g)) for g in ("a", "b"))
+        top, bottom = (
+            small_number(match.group("a")),
+            small_number(match.group("b") or match.group("c")),
+        )
         if top and bottom:  # "a 3-for-2 split", "a one-for-four bonus issue"
             yield "ratio", round(top / bottom, 4), "ratio", *match.span()
 
@@ -78,4 +94,18 @@ def list_marker(text: str, number: Number) -> bool:
         and not text[line_start : number.start].strip()
         and number.value < 100
         and bool(LIST_MARKER.match(text, number.end))
+    )
+
+
+def in_a_name(text: str, start: int, rest: str) -> bool:
+    """A capitalised number word inside a sentence, before a capitalised word: a name."""
+    head = text[:start].rstrip()
+    line = text[max(0, start - 40) : start + 40]
+    letters = [c for c in line if c.isalpha()]
+    return (
+        text[start].isupper()
+        and bool(head)
+        and head[-1] not in '.!?:"“(\n'
+        and bool(re.match(r"[ \t]+[A-Z][a-z]", rest))
+        and sum(c.isupper() for c in letters) < 0.6 * len(letters)
     )

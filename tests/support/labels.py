@@ -521,14 +521,16 @@ def similarity_scores(part: str | None = None) -> list[tuple[str, float]]:
     return out
 
 
-def recall_through_cleaner(part: str | None = None) -> tuple[int, int]:
+def recall_through_cleaner(
+    part: str | None = None, labels: str = "figures.json"
+) -> tuple[int, int]:
     """(found, labelled): the labelled figures that the facts of each document, as today's
     cleaner reads it (search.reading), state with the label's kind, value and unit anywhere in
     the article. Only recall: the labels cover sampled passages, not whole articles."""
     from search.reading.corpus import scan_corpus
     from search.reading.loader import load_article
 
-    data = _labels("figures.json")
+    data = _labels(labels)
     by_doc: dict[str, list[dict]] = {}
     for label in data["figures"]:
         if not part or half(label["doc"]) == part:

@@ -441,3 +441,12 @@ def test_a_tables_scale_header_scales_its_bare_numbers() -> None:
 def test_a_count_after_and_takes_its_pairs_thing_counted() -> None:
     (first, second) = figures_in("The pollster asked 310 voters on Monday and 290 afterwards.")
     assert (first.unit, second.unit) == ("voters", "voters")
+
+
+def test_currency_words_number_names_and_splits_written_in_words() -> None:
+    assert found("The budget gap reached 38 billion forints.") == [("money", 38e9, "HUF")]
+    assert found("Rent rose to 900 zlotys.") == [("money", 900.0, "PLN")]
+    assert found("The chain sold it to the Three Rivers Hotel group.") == []
+    assert found("The board set a three for one stock split.") == [("ratio", 3.0, "ratio")]
+    (part, whole) = figures_in("It laid off about 5,000 of the 8,000 miners.")
+    assert (part.unit, whole.unit) == ("miners", "miners")

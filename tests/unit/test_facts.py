@@ -59,15 +59,31 @@ def test_precision_and_recall_on_articles_the_extractor_was_not_tuned_on() -> No
 
 
 @NEEDS_DATA
-def test_figures_drawn_from_real_news_meet_the_targets_on_the_development_half() -> None:
-    """figures.json (labelled before this extractor, by someone who never saw its output):
-    kind, value and unit right. The held-out half is reported by `make bench`; here it only
-    guards against a large fall."""
-    dev = score_figures(part="dev")
-    assert dev.labelled >= 100
-    assert dev.precision >= 0.95 and dev.recall >= 0.90, (dev.missed, dev.wrong)
-    held = score_figures(part="held-out")
-    assert held.precision >= 0.85 and held.recall >= 0.80, (held.missed, held.wrong)
+@pytest.mark.parametrize(
+    ("labels", "precision", "recall"),
+    [("figures.json", 0.95, 0.90), ("figures_fresh.json", 0.93, 0.90)],
+)
+def test_figures_drawn_from_real_news_meet_the_targets_on_the_development_sets(
+    labels: str, precision: float, recall: float
+) -> None:
+    """figures.json and figures_fresh.json (labelled before this extractor's rules, by someone
+    who never saw its output; rules were since developed looking at their failures): kind,
+    value and unit right."""
+    result = score_figures(labels=labels)
+    assert result.labelled >= 150
+    assert result.precision >= precision and result.recall >= recall, (
+        result.missed,
+        result.wrong,
+    )
+
+
+@NEEDS_DATA
+def test_figures_of_the_last_held_out_set_do_not_fall_far() -> None:
+    """figures_fresh2.json, never looked at while the rules were made: its numbers are
+    reported by `make bench`; here only a large fall fails."""
+    result = score_figures(labels="figures_fresh2.json")
+    assert result.labelled >= 150
+    assert result.precision >= 0.78 and result.recall >= 0.75, (result.missed, result.wrong)
 
 
 @NEEDS_DATA
