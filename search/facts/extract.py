@@ -14,6 +14,7 @@ from search.facts.dates import numeric_dates_day_first
 from search.facts.fact import Fact
 from search.facts.figures import figures_in
 from search.facts.names import entities_in, names_of
+from search.facts.shapes import SCALE_HEADER
 from search.facts.units import DOLLAR_COUNTRIES, FRANC_COUNTRIES, YEN_COUNTRIES, YEN_OR_YUAN
 from search.model import Article, PassageKind
 from search.text import LATIN_WORD, STOP_WORDS, sentence_spans, stem
@@ -70,12 +71,6 @@ def _settle_currencies(facts: list[Fact], body: str) -> None:
                 fact.note = "money: the article does not say in which currency"
 
 
-# A table's scale in its header: "(DAILY AVG BILLIONS)", "(in millions of dollars)".
-SCALE_HEADER = re.compile(
-    r"\([^()\n]*?\b(?P<scale>billions|millions|thousands|bln|mln)\b"
-    r"(?:\s+(?:of\s+)?(?P<currency>[a-z]+))?[^()\n]*\)",
-    re.I,
-)
 SCALES = {"billions": 1e9, "bln": 1e9, "millions": 1e6, "mln": 1e6, "thousands": 1e3}
 
 

@@ -42,7 +42,7 @@ from search.facts.shapes import (
     NOT_A_YEAR,
     ONE_TO_ANOTHER,
     PARTITIVE,
-    SCALE_WORD,
+    SCALE_HEADER,
     STREET,
     in_a_name,
     list_marker,
@@ -262,7 +262,7 @@ def _taken(text: str) -> list[tuple[int, int]]:
     spans = [m.span() for m in URL.finditer(text)]
     spans += [m.span() for m in PHONE.finditer(text) if looks_like_phone(m.group())]
     spans += [m.span() for m in DATELINE.finditer(text)]
-    spans += [m.span("scale") for m in SCALE_WORD.finditer(text)]  # "(BILLIONS)": a table's scale
+    spans += [m.span("scale") for m in SCALE_HEADER.finditer(text)]  # "(BILLIONS)": a table's scale
     return spans
 
 

@@ -35,7 +35,14 @@ MINUTE = re.compile(
     r"(?<=[A-Za-z'’-])[ \t]+(?P<n>\d{1,3})(?:[ \t]+(?:og|pen))?(?=[),.;]|[ \t]*$|[ \t]+[A-Z])"
 )
 ATTENDANCE = re.compile(r"\b(?:Att|Attendance)\s*[:.]?\s*(?P<n>\d{1,3}(?:,\d{3})+|\d{3,6})\b")
-SCALE_WORD = re.compile(r"\([^()\n]*?\b(?P<scale>billions|millions|thousands)\b[^()\n]*\)", re.I)
+# A table's scale as its header writes it: "(DAILY AVG BILLIONS)", "(in mln dlrs)"; not
+# "(about 5 mln dlrs)" (a figure) nor "(hundreds of thousands)".
+SCALE_HEADER = re.compile(
+    r"\((?:[^()\n\d]{0,30}\s)?(?<!of\s)(?P<scale>billions|millions|thousands|bln|mln)"
+    r"(?:\s+(?:of\s+)?(?P<currency>dlrs|dollars|stg|sterling|pounds|yen|euros|marks|francs))?"
+    r"\s*\)",
+    re.I,
+)
 NOT_A_YEAR = re.compile(
     r"\b(?:score|total|tally|rating|sum|average|reading|index|level)\s+(?:of\s+)?$", re.I
 )

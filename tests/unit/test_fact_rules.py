@@ -450,3 +450,8 @@ def test_currency_words_number_names_and_splits_written_in_words() -> None:
     assert found("The board set a three for one stock split.") == [("ratio", 3.0, "ratio")]
     (part, whole) = figures_in("It laid off about 5,000 of the 8,000 miners.")
     assert (part.unit, whole.unit) == ("miners", "miners")
+
+
+def test_a_figure_in_brackets_is_no_scale_header() -> None:
+    art = article("X", "It paid (about 5 mln dlrs) for the site.", "Repos.....41.5 vs 40.2")
+    assert [f.value for f in figures_of(art) if f.text.startswith("41")] == [41.5]
