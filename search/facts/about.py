@@ -205,7 +205,7 @@ def describe(
     _read_bare_amounts(facts, texts)
 
 
-ROW_LABEL = re.compile(r"(?:^|\n)[ \t]*[A-Za-z][A-Za-z .'&/-]{0,30}$")
+ROW_LABEL = re.compile(r"[ \t]*[A-Za-z][A-Za-z .'&/-]{0,30}")
 VS_COLUMN = re.compile(r"\s*(?:vs\.?|versus|against)\s+(?:[a-z]+\s+)?$", re.I)
 
 
@@ -229,7 +229,9 @@ def _read_bare_amounts(facts: list[Fact], texts: dict[int, str]) -> None:
         ):
             fact.kind, fact.unit = "money", before.unit
             continue
-        row = abs(fact.value) >= 1000 and bool(ROW_LABEL.search(text[: fact.start]))
+        stop = fact.start - (fact.start > 0 and text[fact.start - 1] == "\n")
+        line = text[text.rfind("\n", 0, stop) + 1 : stop]  # the row's label: its line only
+        row = abs(fact.value) >= 1000 and bool(ROW_LABEL.fullmatch(line))
         if fact.step < 1000 and not row:
             continue
         if fact.unit is None and _is_money(fact):

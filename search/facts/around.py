@@ -171,12 +171,21 @@ def is_name_number(text: str, start: int) -> bool:
     if lower in MONTHS:
         return False
     word_start = start - len(prior.group(0))
-    head = text[:word_start].rstrip()
-    if not head or head[-1] in '.!?:"“(;':
+    if starts_sentence(text, word_start, '.!?:"“(;'):
         return False  # a sentence's first word: "Revs 104.6 mln", "Net 205 mln"
-    line = text[max(0, word_start - 60) : start + 20]
-    letters = [c for c in line if c.isalpha()]
-    return not (letters and sum(c.isupper() for c in letters) > 0.8 * len(letters))
+    return capitals_share(text[max(0, word_start - 60) : start + 20]) <= 0.8  # not a headline
+
+
+def starts_sentence(text: str, index: int, stops: str) -> bool:
+    """Whether the word at `index` opens the text or follows one of `stops`."""
+    head = text[max(0, index - 200) : index].rstrip()
+    return not head or head[-1] in stops
+
+
+def capitals_share(text: str) -> float:
+    """The share of a text's letters that are capitals (0 without letters)."""
+    letters = [c for c in text if c.isalpha()]
+    return sum(c.isupper() for c in letters) / len(letters) if letters else 0.0
 
 
 def is_id(text: str, number: Number) -> bool:

@@ -147,14 +147,10 @@ def _classify(text: str, number: Number) -> Fact | None:
     if percent := PERCENT.match(rest):
         return _fact("percent", value, "%", text, begin, end + percent.end(), step=step)
     after, factor, money_end = currency_after(text, end)
-    if after == "GBP" and re.match(r"\s+pounds?\b", rest, re.I) and code is None:
-        clause = text[max(0, start - 60) : start]
-        if WEIGHT_WORDS.search(clause.split(".")[-1]):
-            weight = re.match(r"\s+pounds?", rest, re.I)
-            assert weight is not None  # "a take-off weight of 870,000 pounds"
-            return _fact(
-                "measure", value, "pounds weight", text, begin, end + weight.end(), step=step
-            )
+    weight = re.match(r"\s+pounds?\b", rest, re.I) if after == "GBP" and code is None else None
+    if weight and WEIGHT_WORDS.search(text[max(0, start - 60) : start].split(".")[-1]):
+        end = end + weight.end()  # "a take-off weight of 870,000 pounds"
+        return _fact("measure", value, "pounds weight", text, begin, end, step=step)
     if code is None and after is not None:
         return _fact("money", value * factor, after, text, begin, money_end, step=step * factor)
     if code is not None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from search.facts.around import capitals_share, starts_sentence
 from search.facts.numbers import Number
 from search.facts.units import NUMBER_WORDS
 
@@ -106,13 +107,9 @@ def list_marker(text: str, number: Number) -> bool:
 
 def in_a_name(text: str, start: int, rest: str) -> bool:
     """A capitalised number word inside a sentence, before a capitalised word: a name."""
-    head = text[:start].rstrip()
-    line = text[max(0, start - 40) : start + 40]
-    letters = [c for c in line if c.isalpha()]
     return (
         text[start].isupper()
-        and bool(head)
-        and head[-1] not in '.!?:"“(\n'
+        and not starts_sentence(text, start, '.!?:"“(')
         and bool(re.match(r"[ \t]+[A-Z][a-z]", rest))
-        and sum(c.isupper() for c in letters) < 0.6 * len(letters)
+        and capitals_share(text[max(0, start - 40) : start + 40]) < 0.6
     )
