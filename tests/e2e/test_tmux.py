@@ -48,6 +48,13 @@ class Terminal:
     def send(self, keys: str, literal: bool = False) -> None:
         self.tmux("send-keys", "-t", self.session, *(["-l"] if literal else []), keys)
 
+    def type(self, *steps: tuple[str, bool]) -> None:
+        """(keys, literal) steps at a person's pace: tmux types faster than a key binding
+        moves the focus between fields."""
+        for keys, literal in steps:
+            self.send(keys, literal=literal)
+            time.sleep(0.3)
+
     def alive(self) -> bool:
         """The program still runs (its pane is kept after it exits, to show what it printed)."""
         return self.tmux("list-panes", "-t", self.session, "-F", "#{pane_dead}").strip() == "0"
@@ -117,10 +124,7 @@ def test_bookmark_a_passage_then_list_it_here_and_on_the_command_line(
     terminal.send("Tab")  # into the open article
     terminal.send("b")
     terminal.wait_for("Enter save")
-    # A person's pace between fields: tmux types faster than a key binding moves the focus.
-    for keys, literal in (("chips and capex", True), ("Tab", False), ("#trainium", True)):
-        terminal.send(keys, literal=literal)
-        time.sleep(0.3)
+    terminal.type(("chips and capex", True), ("Tab", False), ("#trainium", True))
     terminal.send("Enter")
     terminal.wait_for("B lists bookmarks")
     terminal.send("B")
@@ -161,8 +165,7 @@ def test_keys_sent_in_one_burst_all_arrive(terminal: Terminal, tmp_path: Path) -
 def type_note(terminal: Terminal, note: str) -> None:
     terminal.send("b")
     terminal.wait_for("Enter save")
-    terminal.send(note, literal=True)
-    time.sleep(0.3)  # a person's pace (see above)
+    terminal.type((note, True))
     terminal.send("Enter")
 
 
@@ -206,9 +209,7 @@ def test_a_title_corrected_in_the_app_is_what_the_command_line_shows(
     terminal.send("Tab")  # into the open article
     terminal.send("D")
     terminal.wait_for("Details of")
-    for keys, literal in (("End", False), ("C-u", False), ("A title set by hand", True)):
-        terminal.send(keys, literal=literal)
-        time.sleep(0.3)
+    terminal.type(("End", False), ("C-u", False), ("A title set by hand", True))
     terminal.send("Enter")
     terminal.wait_for("Corrected: title")
     env = {
